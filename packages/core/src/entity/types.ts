@@ -1,0 +1,200 @@
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+
+/** A JSON Schema object as integrators write it; Kehu reads only what it needs. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  readOnly?: boolean;
+  additionalProperties?: boolean | JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  'x-kehu'?: KehuFieldHints | KehuEntityHints;
+  [keyword: string]: unknown;
+}
+
+/** Kehu's hints on one property (`properties.x['x-kehu']`). All optional. */
+export interface KehuFieldHints {
+  /** Label per locale; falls back to the property's `title`, then to the key. */
+  label?: LocalizedText | string;
+  /** Help text per locale; falls back to `description`. */
+  help?: LocalizedText | string;
+  /** Widget name to force, e.g. `textarea`, `money`, `reference`; otherwise chosen by ranked testers. */
+  widget?: string;
+  /** Entity this field's value (a record id) points to. */
+  ref?: string;
+  /** Labels for the values of an `enum`. */
+  enumLabels?: Record<string, LocalizedText | string>;
+  /** Encrypt at rest, mask in lists for roles that may not see it. */
+  sensitive?: boolean;
+  /** Hidden from forms and lists (still stored). */
+  hidden?: boolean;
+  /** Currency for money fields, default CNY. */
+  currency?: string;
+  /** Placeholder per locale. */
+  placeholder?: LocalizedText | string;
+}
+
+/** Kehu's hints on an entity (the schema root's `x-kehu`). All optional. */
+export interface KehuEntityHints {
+  /** Entity name used in the store and on elements; default: `$id` or the file name without `.schema.json`. */
+  entity?: string;
+  /** Entity label per locale; default: `title`. */
+  label?: LocalizedText | string;
+  /** Plural label per locale, for list headings. */
+  pluralLabel?: LocalizedText | string;
+  /** Schema version; bump it together with a migration to keep stored records. Default 0. */
+  version?: number;
+  /** Field that names a record in pickers and headings; default: `name`, `title`, `code` or the first string field. */
+  titleField?: string;
+  /** Fields shown in the picker's secondary line. */
+  subtitleFields?: string[];
+  /** List defaults. */
+  list?: { columns?: string[]; sort?: SortSpec };
+  /** Form layout: sections of top-level fields; fields not named land in a last section. */
+  form?: { sections?: FormSectionHint[] };
+  /** Fields to index (queries and sorts on them hit an index); default: list columns, unique and reference fields. */
+  indexes?: string[];
+  /** Fields whose value must be unique within the entity. */
+  unique?: string[];
+  /** Fields searched by the quick search; default: the string list columns. */
+  search?: string[];
+  /** Automatic codes: `{ field: 'code', pattern: 'KH{YYYY}{#####}' }`. */
+  namingSeries?: { field: string; pattern: string };
+}
+
+export interface FormSectionHint {
+  id: string;
+  label?: LocalizedText | string;
+  fields: string[];
+}
+
+export type SortDirection = 'asc' | 'desc';
+export interface SortSpec {
+  field: string;
+  direction: SortDirection;
+}
+
+/** The widget-independent kind of a field, derived from type, format and hints. */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'number'
+  | 'integer'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'boolean'
+  | 'reference'
+  | 'object'
+  | 'array'
+  | 'unknown';
+
+/** What elements render from: one per property, nested for objects and arrays of objects. */
+export interface FieldModel {
+  /** Property name. */
+  key: string;
+  /** JSON pointer from the record root, e.g. `/contacts/items/mobile` is not used: `path` is the key chain `['contacts', 'mobile']` for item fields. */
+  path: string[];
+  label: LocalizedText;
+  help?: LocalizedText;
+  placeholder?: LocalizedText;
+  kind: FieldKind;
+  /** Widget forced by the schema, if any. */
+  widget?: string;
+  /** JSON type of the value (`string`, `number`, `integer`, `boolean`, `object`, `array`). */
+  type: string;
+  format?: string;
+  required: boolean;
+  readOnly: boolean;
+  hidden: boolean;
+  sensitive: boolean;
+  /** For enums: the values with their labels, in schema order. */
+  options?: { value: string | number; label: LocalizedText }[];
+  /** For references: the target entity. */
+  ref?: string;
+  currency?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  default?: unknown;
+  /** For objects: the properties; for arrays of objects: the item's properties. */
+  children?: FieldModel[];
+  /** For arrays of scalars: the item field. */
+  item?: FieldModel;
+  /** The property's schema as written (after `$ref` resolution). */
+  schema: JsonSchema;
+}
+
+export interface FormSection {
+  id: string;
+  label: LocalizedText;
+  fields: FieldModel[];
+}
+
+/** One validation problem, ready to show next to its field. */
+export interface ValidationIssue {
+  /** Key chain to the field, e.g. `['contacts', 0, 'mobile']`; empty for the record itself. */
+  path: (string | number)[];
+  /** The field's label chain in each locale, e.g. `联系人 › 第1行 › 手机`. */
+  label: LocalizedText;
+  /** The message in each locale, naming the field and what to do. */
+  message: LocalizedText;
+  /** ajv keyword (`required`, `format`, `maxLength`, …) or a Kehu rule (`unique`, `ref`). */
+  keyword: string;
+  params?: Record<string, unknown>;
+}
+
+/** A compiled entity: everything the store and the elements need, derived from one schema. */
+export interface Entity {
+  name: string;
+  label: LocalizedText;
+  pluralLabel: LocalizedText;
+  version: number;
+  /** The schema as given. */
+  schema: JsonSchema;
+  /** Where the schema came from (file path or `runtime`), for error messages. */
+  source: string;
+  titleField: string;
+  subtitleFields: string[];
+  fields: FieldModel[];
+  sections: FormSection[];
+  listColumns: string[];
+  defaultSort: SortSpec;
+  /** Indexed fields in slot order. */
+  indexes: string[];
+  unique: string[];
+  search: string[];
+  namingSeries?: { field: string; pattern: string };
+  /** Finds a top-level or nested field by key chain. */
+  field(path: string | string[]): FieldModel | undefined;
+  /** Validates a full record (system fields allowed); returns [] when valid. */
+  validate(record: unknown): ValidationIssue[];
+}
+
+export type { Locale, LocalizedText };

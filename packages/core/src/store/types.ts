@@ -1,0 +1,91 @@
+import type { Observable } from 'rxjs';
+import type { RxStorage } from 'rxdb';
+import type { Entity, JsonSchema, SortSpec } from '../entity/types.js';
+import type { Locale } from '../i18n/locale.js';
+
+/** Fields every stored record carries besides its entity's own. */
+export interface SystemFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Entity schema version the record was written with. */
+  _v?: number;
+}
+
+/** A record as callers see it. */
+export type KehuRecord<T = Record<string, unknown>> = T & SystemFields;
+
+/**
+ * A selector over an entity's own fields, Mango-style:
+ * `{ status: 'draft', amount: { $gte: 100 }, name: { $regex: '张' } }`.
+ * Conditions on indexed fields use the index; others are filtered.
+ */
+export type Selector = Record<string, unknown>;
+
+export interface FindOptions {
+  selector?: Selector;
+  /** One field or several; default: the entity's default sort. */
+  sort?: SortSpec | SortSpec[];
+  limit?: number;
+  skip?: number;
+  /** Quick search over the entity's search fields: every word must appear in one of them. */
+  search?: string;
+}
+
+export interface CountOptions {
+  selector?: Selector;
+  search?: string;
+}
+
+/** A typed repository for one entity. */
+export interface Repository<T = Record<string, unknown>> {
+  readonly entity: Entity;
+  get(id: string): Promise<KehuRecord<T> | null>;
+  find(options?: FindOptions): Promise<KehuRecord<T>[]>;
+  count(options?: CountOptions): Promise<number>;
+  /** Validates and inserts; generates `id` and a naming-series code when absent. */
+  insert(data: Partial<T> & { id?: string }): Promise<KehuRecord<T>>;
+  /** Inserts or replaces the whole record with that id. */
+  upsert(data: Partial<T> & { id?: string }): Promise<KehuRecord<T>>;
+  /** Changes some fields; the resulting record must be valid. */
+  patch(id: string, changes: Partial<T>): Promise<KehuRecord<T>>;
+  /** Soft delete; `restore` undoes it. */
+  remove(id: string): Promise<void>;
+  restore(id: string): Promise<KehuRecord<T>>;
+  /** Validates every record first; if one is invalid nothing is written. Written in batches. */
+  bulkInsert(data: (Partial<T> & { id?: string })[], options?: { batchSize?: number }): Promise<number>;
+  /** Live results: emits now and after every change that affects them. */
+  find$(options?: FindOptions): Observable<KehuRecord<T>[]>;
+  count$(options?: CountOptions): Observable<number>;
+  /** Callback form of `find$` for hosts without RxJS; returns the unsubscribe function. */
+  watch(options: FindOptions, listener: (records: KehuRecord<T>[]) => void): () => void;
+}
+
+/** Data migration for one version step of an entity: gets the record at version n-1, returns it at n. */
+export type Migration = (record: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+export interface StoreOptions {
+  /** Entity schemas (objects as parsed from `*.schema.json`) or already compiled entities. */
+  entities: (JsonSchema | Entity)[];
+  /** Any RxStorage; default: Dexie (IndexedDB) where IndexedDB exists, memory elsewhere. */
+  storage?: RxStorage<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- RxStorage is generic over internals we never touch
+  /** Database name; one per store. Default `kehu`. */
+  name?: string;
+  /** Locale of error messages (`error.message`); issues carry both locales. Default zh-CN. */
+  locale?: Locale;
+  /** Migrations per entity and target version: `{ customer: { 1: (r) => ({ ...r, level: 'normal' }) } }`. */
+  migrations?: Record<string, Record<number, Migration>>;
+  /** Who writes, for audit stamps. */
+  user?: { id: string; name?: string };
+}
+
+export interface Store {
+  readonly name: string;
+  readonly locale: Locale;
+  /** Compiled entities by name. */
+  readonly entities: ReadonlyMap<string, Entity>;
+  /** The repository for an entity; throws a `KehuError` naming the known entities when unknown. */
+  entity<T = Record<string, unknown>>(name: string): Repository<T>;
+  has(name: string): boolean;
+  close(): Promise<void>;
+}
