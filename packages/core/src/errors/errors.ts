@@ -27,20 +27,22 @@ export class KehuValidationError extends KehuError {
     /** Every problem, one per field; `row` is set for bulk writes. */
     readonly issues: (ValidationIssue & { row?: number })[],
     locale: Locale = 'en',
+    /** The entity's label, for the summary; defaults to its name. */
+    label: LocalizedText = { en: entity, 'zh-CN': entity },
   ) {
-    super('invalid-record', summarize(entity, issues), locale);
+    super('invalid-record', summarize(label, issues), locale);
   }
 }
 
-function summarize(entity: string, issues: (ValidationIssue & { row?: number })[]): LocalizedText {
+function summarize(label: LocalizedText, issues: (ValidationIssue & { row?: number })[]): LocalizedText {
   const lines = (locale: Locale) =>
     issues
       .slice(0, 20)
       .map((i) => (i.row === undefined ? '' : locale === 'en' ? `row ${i.row + 1}: ` : `第 ${i.row + 1} 行：`) + i.message[locale])
       .join('; ') + (issues.length > 20 ? ` (+${issues.length - 20})` : '');
   return {
-    en: `The ${entity} record was not saved: ${lines('en')}`,
-    'zh-CN': `${entity} 记录未保存：${lines('zh-CN')}`,
+    en: `The ${label.en.toLowerCase()} was not saved: ${lines('en')}`,
+    'zh-CN': `${label['zh-CN']}未保存：${lines('zh-CN')}`,
   };
 }
 

@@ -1,0 +1,111 @@
+import type { JsonSchema } from './types.js';
+
+const localized = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } },
+      additionalProperties: false,
+      minProperties: 1,
+    },
+  ],
+};
+
+const fieldName = { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$' };
+
+/**
+ * Kehu's meta-schema for entity files: what `x-kehu` may say, on the root and on properties.
+ * Editors can use it for completion; `kehu check` and `defineEntity` validate against it.
+ */
+export const kehuEntityMetaSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://kehu.dev/schemas/entity.meta.json',
+  title: 'Kehu entity schema',
+  type: 'object',
+  required: ['properties'],
+  properties: {
+    type: { const: 'object' },
+    properties: { type: 'object', minProperties: 1, additionalProperties: { $ref: '#/$defs/property' } },
+    required: { type: 'array', items: { type: 'string' } },
+    $defs: { type: 'object', additionalProperties: { $ref: '#/$defs/property' } },
+    definitions: { type: 'object', additionalProperties: { $ref: '#/$defs/property' } },
+    'x-kehu': { $ref: '#/$defs/entityHints' },
+  },
+  $defs: {
+    localized,
+    property: {
+      type: ['object', 'boolean'],
+      properties: {
+        properties: { type: 'object', additionalProperties: { $ref: '#/$defs/property' } },
+        items: { $ref: '#/$defs/property' },
+        required: { type: 'array', items: { type: 'string' } },
+        'x-kehu': { $ref: '#/$defs/fieldHints' },
+      },
+    },
+    fieldHints: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        label: localized,
+        help: localized,
+        placeholder: localized,
+        widget: { type: 'string', minLength: 1 },
+        ref: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+        enumLabels: { type: 'object', additionalProperties: localized },
+        sensitive: { type: 'boolean' },
+        hidden: { type: 'boolean' },
+        currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+      },
+    },
+    entityHints: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        entity: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+        label: localized,
+        pluralLabel: localized,
+        version: { type: 'integer', minimum: 0 },
+        titleField: fieldName,
+        subtitleFields: { type: 'array', items: fieldName },
+        list: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            columns: { type: 'array', items: fieldName, minItems: 1 },
+            sort: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['field', 'direction'],
+              properties: { field: fieldName, direction: { enum: ['asc', 'desc'] } },
+            },
+          },
+        },
+        form: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            sections: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'fields'],
+                properties: { id: { type: 'string' }, label: localized, fields: { type: 'array', items: fieldName } },
+              },
+            },
+          },
+        },
+        indexes: { type: 'array', items: fieldName },
+        unique: { type: 'array', items: fieldName },
+        search: { type: 'array', items: fieldName },
+        namingSeries: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['field', 'pattern'],
+          properties: { field: fieldName, pattern: { type: 'string', pattern: '\\{#+\\}' } },
+        },
+      },
+    },
+  },
+};

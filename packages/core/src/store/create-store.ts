@@ -1,0 +1,122 @@
+import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { defineEntity } from '../entity/define-entity.js';
+import { closest } from '../entity/names.js';
+import type { Entity, JsonSchema } from '../entity/types.js';
+import { KehuError, KehuSchemaError } from '../errors/errors.js';
+import { migrateEntity, type MigrationReport } from './migrate.js';
+import { metaSchema, recordsSchema, type PhysicalRecord } from './physical.js';
+import { EntityRepository } from './repository.js';
+import { NamingSeries, type MetaDoc } from './series-counter.js';
+import type { Repository, Store, StoreOptions } from './types.js';
+
+const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value as Entity).validate === 'function';
+
+/** Dexie (IndexedDB) where the platform has IndexedDB, memory elsewhere (Node, tests). */
+export function defaultStorage(): RxStorage<unknown, unknown> {
+  return 'indexedDB' in globalThis ? getRxStorageDexie() : getRxStorageMemory();
+}
+
+/** Every `ref` must name an entity of the store; a typo gets a "did you mean". */
+function checkReferences(entities: Map<string, Entity>): void {
+  for (const entity of entities.values()) {
+    const walk = (fields: Entity['fields'], pointer: string) => {
+      for (const field of fields) {
+        const at = `${pointer}/${field.key}`;
+        if (field.ref && !entities.has(field.ref)) {
+          const guess = closest(field.ref, entities.keys());
+          throw new KehuSchemaError(entity.source, [
+            {
+              pointer: `${at}/x-kehu/ref`,
+              message: {
+                en: `refers to entity "${field.ref}", which is not in the store${guess ? `: did you mean "${guess}"?` : `; add its schema or fix the name (known: ${[...entities.keys()].join(', ')})`}`,
+                'zh-CN': `引用的实体「${field.ref}」不在存储中${guess ? `：是否应为「${guess}」？` : `；请加入它的定义或改正名称（已有：${[...entities.keys()].join('、')}）`}`,
+              },
+            },
+          ]);
+        }
+        if (field.children) walk(field.children, `${at}/properties`);
+      }
+    };
+    walk(entity.fields, '/properties');
+  }
+}
+
+/** The live store: entities, their repositories, and what opening did to stored data. */
+class KehuStore implements Store {
+  private repositories = new Map<string, Repository>();
+  constructor(
+    readonly name: string,
+    readonly locale: StoreOptions['locale'] & string,
+    readonly entities: ReadonlyMap<string, Entity>,
+    private database: { close(): Promise<boolean> },
+    collection: RxCollection<PhysicalRecord>,
+    meta: RxCollection<MetaDoc>,
+    /** One report per entity whose stored records were migrated or re-indexed on open. */
+    readonly migrations: MigrationReport[],
+  ) {
+    const series = new NamingSeries(meta, collection);
+    for (const entity of entities.values()) this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale));
+  }
+
+  has(name: string): boolean {
+    return this.entities.has(name);
+  }
+
+  entity<T = Record<string, unknown>>(name: string): Repository<T> {
+    const repository = this.repositories.get(name);
+    if (!repository) {
+      const known = [...this.entities.keys()].join(', ');
+      const guess = closest(name, this.entities.keys());
+      throw new KehuError(
+        'unknown-entity',
+        {
+          en: `Unknown entity "${name}"${guess ? ` — did you mean "${guess}"?` : ''}. Defined entities: ${known}.`,
+          'zh-CN': `未知实体「${name}」${guess ? `——是否应为「${guess}」？` : ''}。已定义的实体：${known}。`,
+        },
+        this.locale,
+      );
+    }
+    return repository as unknown as Repository<T>;
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+/**
+ * Opens a store over any RxStorage. All entities share two physical collections, so there is no
+ * limit on their number; records of older entity versions are migrated on open, none is lost.
+ */
+export async function createStore(options: StoreOptions): Promise<Store & { migrations: MigrationReport[] }> {
+  const locale = options.locale ?? 'zh-CN';
+  const entities = new Map<string, Entity>();
+  for (const item of options.entities) {
+    const entity = isEntity(item) ? item : defineEntity(item, typeof item.$id === 'string' ? item.$id : 'runtime');
+    if (entities.has(entity.name)) {
+      throw new KehuError('duplicate-entity', { en: `Two schemas define the entity "${entity.name}" (${entities.get(entity.name)!.source} and ${entity.source}); rename one.`, 'zh-CN': `有两个定义都叫「${entity.name}」（${entities.get(entity.name)!.source} 和 ${entity.source}），请重命名其中一个。` }, locale);
+    }
+    entities.set(entity.name, entity);
+  }
+  checkReferences(entities);
+  const name = options.name ?? 'kehu';
+  const database = await createRxDatabase({
+    name,
+    storage: options.storage ?? defaultStorage(),
+    multiInstance: 'indexedDB' in globalThis,
+    eventReduce: true,
+    allowSlowCount: true,
+    closeDuplicates: true,
+  });
+  const collections = await database.addCollections({ records: { schema: recordsSchema }, meta: { schema: metaSchema } });
+  const records = collections.records as unknown as RxCollection<PhysicalRecord>;
+  const meta = collections.meta as unknown as RxCollection<MetaDoc>;
+  const reports: MigrationReport[] = [];
+  for (const entity of entities.values()) {
+    const report = await migrateEntity(entity, records, meta, options.migrations?.[entity.name]);
+    if (report) reports.push(report);
+  }
+  return new KehuStore(name, locale, entities, database, records, meta, reports);
+}

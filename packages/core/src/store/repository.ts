@@ -1,0 +1,185 @@
+import type { RxCollection, RxDocument } from 'rxdb';
+import { map, type Observable } from 'rxjs';
+import type { Entity } from '../entity/types.js';
+import { KehuError } from '../errors/errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { assertUnique, assertValid, withDefaults, withoutUndefined } from './checks.js';
+import { newId } from './ids.js';
+import type { NamingSeries } from './series-counter.js';
+import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
+import { baseSelector, physicalSort, recordComparator, sortSpecs } from './query.js';
+import type { CountOptions, FindOptions, KehuRecord, Repository } from './types.js';
+import { storageError } from './storage-error.js';
+
+type Doc = RxDocument<PhysicalRecord>;
+type Input = Record<string, unknown> & { id?: string };
+
+const toRecord = (doc: Doc): KehuRecord => structuredClone(doc._data.d);
+
+/** The repository of one entity over the generic collection. One write path: stamp, validate, check unique, write. */
+export class EntityRepository implements Repository {
+  constructor(
+    readonly entity: Entity,
+    private collection: RxCollection<PhysicalRecord>,
+    private series: NamingSeries,
+    private locale: Locale,
+  ) {}
+
+  private async doc(id: string): Promise<Doc | null> {
+    return this.collection.findOne(primaryKey(this.entity.name, id)).exec();
+  }
+
+  async get(id: string): Promise<KehuRecord | null> {
+    const doc = await this.doc(id);
+    return doc && doc._data.t === 0 ? toRecord(doc) : null;
+  }
+
+  private query(options: FindOptions) {
+    const sort = sortSpecs(this.entity, options);
+    const physical = physicalSort(this.entity, sort);
+    const selector = baseSelector(this.entity, options);
+    if (physical) {
+      const query = this.collection.find({ selector, sort: physical, limit: options.limit, skip: options.skip });
+      return { query, finish: (docs: Doc[]) => docs.map(toRecord) };
+    }
+    // No index for this sort: read the matches and sort them here (documented; fine for small sets).
+    const query = this.collection.find({ selector });
+    const compare = recordComparator(sort);
+    const start = options.skip ?? 0;
+    const end = options.limit === undefined ? undefined : start + options.limit;
+    return { query, finish: (docs: Doc[]) => docs.map(toRecord).sort(compare).slice(start, end) };
+  }
+
+  async find(options: FindOptions = {}): Promise<KehuRecord[]> {
+    const { query, finish } = this.query(options);
+    return finish(await query.exec());
+  }
+
+  find$(options: FindOptions = {}): Observable<KehuRecord[]> {
+    const { query, finish } = this.query(options);
+    return query.$.pipe(map(finish));
+  }
+
+  async count(options: CountOptions = {}): Promise<number> {
+    return this.collection.count({ selector: baseSelector(this.entity, options) }).exec();
+  }
+
+  count$(options: CountOptions = {}): Observable<number> {
+    return this.collection.count({ selector: baseSelector(this.entity, options) }).$;
+  }
+
+  watch(options: FindOptions, listener: (records: KehuRecord[]) => void): () => void {
+    const subscription = this.find$(options).subscribe(listener);
+    return () => subscription.unsubscribe();
+  }
+
+  /** Stamps system fields and fills defaults; does not assign series codes. */
+  private prepare(data: Input, now: string): KehuRecord {
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      throw new KehuError('invalid-input', { en: `A ${this.entity.name} record must be an object.`, 'zh-CN': `${this.entity.label['zh-CN']}记录必须是对象。` }, this.locale);
+    }
+    const record = withoutUndefined(withDefaults(this.entity, data));
+    return {
+      ...record,
+      id: typeof data.id === 'string' && data.id ? data.id : newId(),
+      createdAt: typeof data.createdAt === 'string' ? data.createdAt : now,
+      updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : now,
+      _v: this.entity.version,
+    };
+  }
+
+  private async checked(records: KehuRecord[], bulk: boolean): Promise<void> {
+    assertValid(this.entity, records, this.locale, bulk);
+    await assertUnique(this.entity, this.collection, records, this.locale, bulk);
+  }
+
+  async insert(data: Input): Promise<KehuRecord> {
+    const record = this.prepare(data, new Date().toISOString());
+    await this.series.assign(this.entity, [record]);
+    await this.checked([record], false);
+    try {
+      await this.collection.insert(toPhysical(this.entity, record));
+    } catch (error) {
+      throw storageError(error, this.entity, 'insert', record.id, this.locale);
+    }
+    return structuredClone(record);
+  }
+
+  async upsert(data: Input): Promise<KehuRecord> {
+    const existing = data.id ? await this.doc(data.id) : null;
+    if (!existing) return this.insert(data);
+    const now = new Date().toISOString();
+    const record = { ...this.prepare(data, now), createdAt: existing._data.d.createdAt, updatedAt: now };
+    await this.series.assign(this.entity, [record]);
+    await this.checked([record], false);
+    await this.write(existing, record, false);
+    return structuredClone(record);
+  }
+
+  async patch(id: string, changes: Record<string, unknown>): Promise<KehuRecord> {
+    const doc = await this.doc(id);
+    if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    const current = doc._data.d;
+    const record = withoutUndefined({ ...current, ...changes, id, createdAt: current.createdAt, updatedAt: new Date().toISOString(), _v: this.entity.version }) as KehuRecord;
+    await this.checked([record], false);
+    await this.write(doc, record, false);
+    return structuredClone(record);
+  }
+
+  async remove(id: string): Promise<void> {
+    const doc = await this.doc(id);
+    if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    await this.write(doc, { ...doc._data.d, updatedAt: new Date().toISOString() }, true);
+  }
+
+  async restore(id: string): Promise<KehuRecord> {
+    const doc = await this.doc(id);
+    if (!doc) throw this.notFound(id);
+    const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
+    await assertUnique(this.entity, this.collection, [record], this.locale, false);
+    await this.write(doc, record, false);
+    return structuredClone(record);
+  }
+
+  async bulkInsert(data: Input[], options: { batchSize?: number } = {}): Promise<number> {
+    const now = new Date().toISOString();
+    const records = data.map((d) => this.prepare(d, now));
+    await this.series.assign(this.entity, records);
+    await this.checked(records, true);
+    await this.assertNewIds(records);
+    const size = options.batchSize ?? 1000;
+    // Batches keep RxDB's per-write timestamps apart (one giant write makes later migrations quadratic).
+    for (let i = 0; i < records.length; i += size) {
+      const batch = records.slice(i, i + size).map((r) => toPhysical(this.entity, r));
+      const result = await this.collection.bulkInsert(batch);
+      if (result.error.length) throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
+    }
+    return records.length;
+  }
+
+  private async assertNewIds(records: KehuRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += 1000) {
+      const keys = records.slice(i, i + 1000).map((r) => primaryKey(this.entity.name, r.id));
+      const found = await this.collection.findByIds(keys).exec();
+      const first = found.values().next().value as Doc | undefined;
+      if (first) throw storageError({ code: 'CONFLICT' }, this.entity, 'insert', first._data.d.id, this.locale);
+    }
+  }
+
+  private async write(doc: Doc, record: KehuRecord, removed: boolean): Promise<void> {
+    const next = toPhysical(this.entity, record, removed);
+    try {
+      await doc.incrementalModify(() => next);
+    } catch (error) {
+      throw storageError(error, this.entity, 'update', record.id, this.locale);
+    }
+  }
+
+  private notFound(id: string): KehuError {
+    return new KehuError(
+      'not-found',
+      { en: `No ${this.entity.label.en.toLowerCase()} with id "${id}".`, 'zh-CN': `找不到 ID 为「${id}」的${this.entity.label['zh-CN']}。` },
+      this.locale,
+    );
+  }
+}
