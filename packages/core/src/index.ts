@@ -7,3 +7,4 @@ export { checkEntitySchema, maxIndexedFields } from './entity/check.js';
 export { kehuEntityMetaSchema } from './entity/meta-schema.js';
 export { createStore, defaultStorage } from './store/create-store.js';
 export type { MigrationReport } from './store/migrate.js';
+export * from './validation/index.js';

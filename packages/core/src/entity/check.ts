@@ -4,6 +4,7 @@ import type { SchemaProblem } from '../errors/errors.js';
 import type { JsonSchema, KehuEntityHints } from './types.js';
 import { kehuEntityMetaSchema } from './meta-schema.js';
 import { closest } from './names.js';
+import { kehuFormats } from '../validation/formats.js';
 import { jsonType, resolveRef } from './field-model.js';
 
 /** How many fields of one entity can be indexed (the store's index slots). */
@@ -23,6 +24,14 @@ const subschemaMaps = ['properties', '$defs', 'definitions', 'patternProperties'
 const subschemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const subschemaSingles = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems'];
 
+/** Formats ajv-formats and Kehu check; any other name would be ignored silently, so it is a problem. */
+export const knownFormats = [
+  ...Object.keys(kehuFormats),
+  'date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url',
+  'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
+  'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
+];
+
 let metaValidator: ReturnType<Ajv2020['compile']> | undefined;
 
 function problem(pointer: string, en: string, zh: string): SchemaProblem {
@@ -35,6 +44,16 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 function typos(schema: unknown, pointer: string, out: SchemaProblem[]): void {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
   for (const [key, value] of Object.entries(schema)) {
+    if (key === 'format' && typeof value === 'string' && !knownFormats.includes(value)) {
+      const guess = closest(value, knownFormats);
+      out.push(
+        problem(
+          `${pointer}/format`,
+          `unknown format "${value}"${guess ? `: did you mean "${guess}"?` : `; known formats: ${knownFormats.join(', ')}`}`,
+          `未知格式「${value}」${guess ? `：是否应为「${guess}」？` : `；可用格式：${knownFormats.join('、')}`}`,
+        ),
+      );
+    }
     if (!keywordSet.has(key) && !key.startsWith('x-')) {
       const guess = closest(key, keywords);
       if (guess) {
@@ -74,7 +93,7 @@ export function checkEntitySchema(schema: unknown): SchemaProblem[] {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
     return [problem('', 'an entity schema must be a JSON object with "type": "object" and "properties"', '实体定义必须是 JSON 对象，包含 "type": "object" 和 "properties"')];
   }
-  metaValidator ??= new Ajv2020({ allErrors: true, strict: false }).compile(kehuEntityMetaSchema);
+  metaValidator ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(kehuEntityMetaSchema);
   const out: SchemaProblem[] = [];
   if (!metaValidator(schema)) out.push(...metaProblems(metaValidator.errors ?? []));
   typos(schema, '', out);

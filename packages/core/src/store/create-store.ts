@@ -3,6 +3,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { defineEntity } from '../entity/define-entity.js';
 import { closest } from '../entity/names.js';
+import { referenceProblems } from '../entity/references.js';
 import type { Entity, JsonSchema } from '../entity/types.js';
 import { KehuError, KehuSchemaError } from '../errors/errors.js';
 import { migrateEntity, type MigrationReport } from './migrate.js';
@@ -16,31 +17,6 @@ const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value 
 /** Dexie (IndexedDB) where the platform has IndexedDB, memory elsewhere (Node, tests). */
 export function defaultStorage(): RxStorage<unknown, unknown> {
   return 'indexedDB' in globalThis ? getRxStorageDexie() : getRxStorageMemory();
-}
-
-/** Every `ref` must name an entity of the store; a typo gets a "did you mean". */
-function checkReferences(entities: Map<string, Entity>): void {
-  for (const entity of entities.values()) {
-    const walk = (fields: Entity['fields'], pointer: string) => {
-      for (const field of fields) {
-        const at = `${pointer}/${field.key}`;
-        if (field.ref && !entities.has(field.ref)) {
-          const guess = closest(field.ref, entities.keys());
-          throw new KehuSchemaError(entity.source, [
-            {
-              pointer: `${at}/x-kehu/ref`,
-              message: {
-                en: `refers to entity "${field.ref}", which is not in the store${guess ? `: did you mean "${guess}"?` : `; add its schema or fix the name (known: ${[...entities.keys()].join(', ')})`}`,
-                'zh-CN': `引用的实体「${field.ref}」不在存储中${guess ? `：是否应为「${guess}」？` : `；请加入它的定义或改正名称（已有：${[...entities.keys()].join('、')}）`}`,
-              },
-            },
-          ]);
-        }
-        if (field.children) walk(field.children, `${at}/properties`);
-      }
-    };
-    walk(entity.fields, '/properties');
-  }
 }
 
 /** The live store: entities, their repositories, and what opening did to stored data. */
@@ -100,7 +76,10 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     }
     entities.set(entity.name, entity);
   }
-  checkReferences(entities);
+  for (const entity of entities.values()) {
+    const problems = referenceProblems(entity, entities);
+    if (problems.length) throw new KehuSchemaError(entity.source, problems, locale);
+  }
   const name = options.name ?? 'kehu';
   const database = await createRxDatabase({
     name,

@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadEntityFiles, type EntityFile } from './entity-files.js';
+import { typesModule } from './generate.js';
+import type { Entity } from '../entity/types.js';
+
+const help = `kehu — tools for Kehu entity schemas
+
+Usage:
+  kehu check [paths…]              Check entity files (*.schema.json) and print every problem.
+                                   Paths are files or folders; default: ./schemas
+  kehu generate [paths…] [--out FILE] [--check]
+                                   Write TypeScript types for the entities with json-schema-to-typescript.
+                                   Default out: ./packages/core/src/generated/entities.ts
+                                   --check: write nothing, exit 1 if the file is out of date.
+  kehu --help                      This text.
+
+Exit codes: 0 fine, 1 problems found, 2 bad usage.`;
+
+function report(files: EntityFile[]): number {
+  let count = 0;
+  for (const file of files) {
+    for (const problem of file.problems) {
+      count++;
+      console.error(`${file.path} ${problem.pointer || '/'}: ${problem.message.en}\n  ${problem.message['zh-CN']}`);
+    }
+  }
+  return count;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
+    console.log(help);
+    return command ? 0 : 2;
+  }
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const outIndex = rest.indexOf('--out');
+  const out = outIndex >= 0 ? rest[outIndex + 1] : 'packages/core/src/generated/entities.ts';
+  const paths = rest.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
+  const targets = paths.length ? paths : ['schemas'];
+  const missing = targets.filter((p) => !existsSync(p));
+  if (missing.length) {
+    console.error(`kehu: no such file or folder: ${missing.join(', ')}`);
+    return 2;
+  }
+  const files = loadEntityFiles(targets);
+  const problems = report(files);
+
+  if (command === 'check') {
+    console.log(problems ? `\n${problems} problem(s) in ${files.length} file(s).` : `${files.length} entity file(s) OK.`);
+    return problems ? 1 : 0;
+  }
+  if (command === 'generate') {
+    if (problems) {
+      console.error(`\nNothing generated: fix the ${problems} problem(s) above first.`);
+      return 1;
+    }
+    const entities = files.map((f) => f.entity!) as Entity[];
+    const source = await typesModule(entities, new Map(files.map((f) => [f.entity!.name, f.path])));
+    const target = resolve(out);
+    if (flags.has('--check')) {
+      const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+      if (current !== source) {
+        console.error(`${out} is out of date: run \`npm run generate\`.`);
+        return 1;
+      }
+      console.log(`${out} is up to date.`);
+      return 0;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, source);
+    console.log(`Wrote ${out} (${entities.length} entities).`);
+    return 0;
+  }
+  console.error(`kehu: unknown command "${command}"\n\n${help}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`kehu: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
