@@ -1,4 +1,4 @@
-import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { devPlugins, nodeResolve } from './scripts/dev-plugins.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from './scripts/chromium.mjs';
@@ -8,9 +8,9 @@ import { defaultReporter } from '@web/test-runner';
 /** Element tests run in real headless Chromium (Debian's), never a DOM imitation. */
 export default {
   files: ['packages/components/src/**/*.test.ts', 'examples/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  nodeResolve,
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: devPlugins(),
   browsers: [
     chromeLauncher({
       launchOptions: {

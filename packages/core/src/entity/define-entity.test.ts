@@ -61,6 +61,12 @@ describe('defineEntity', () => {
       assert.equal(issues[0].label['zh-CN'], '作业项目 › 第2行 › 工时');
     });
 
+    it('accepts every cent amount for money (multipleOf 0.01) and refuses a third decimal', () => {
+      const base = { plate: '京A12345', status: 'open', openedOn: '2024-01-02' };
+      for (const amount of [1.13, 0.29, 1234567.89, 19.99, 0.07]) assert.deepEqual(entity.validate({ ...base, amount }), [], String(amount));
+      assert.equal(entity.validate({ ...base, amount: 1.131 })[0].keyword, 'multipleOf');
+    });
+
     it('accepts the system fields the store adds', () => {
       const record = { plate: '京A12345', status: 'open', openedOn: '2024-01-02', id: 'x1', createdAt: '2024-01-02T03:04:05.000Z', updatedAt: '2024-01-02T03:04:05.000Z', _v: 0 };
       assert.deepEqual(entity.validate(record), []);

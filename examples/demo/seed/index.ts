@@ -1,0 +1,78 @@
+/**
+ * Deterministic demo data for the dealer CRM: dictionaries, customers, vehicles, products and
+ * business documents, valid against the shipped schemas and consistent with each other (every
+ * reference points at an existing record, document totals add up, plates match owners' cities).
+ */
+import { generateCustomers } from './customers.js';
+import { CUSTOMER_CLASSES, CUSTOMER_LEVELS, INSURERS, PRICE_TIERS } from './dictionaries.js';
+import { generateDocuments } from './documents.js';
+import { CATALOGUE_SIZE, generateProducts } from './products.js';
+import { createRandom, dayNumber } from './random.js';
+import { generateVehicles } from './vehicles.js';
+
+export interface SeedOptions {
+  /** Same seed, same data. Default 20240501. */
+  seed?: number;
+  /** Number of customers; about two in three are consumers, each owning a vehicle. Default 1,000. */
+  customers?: number;
+  /** Number of products, services included; at most `CATALOGUE_SIZE`. Default 240. */
+  products?: number;
+  /** Number of business documents. Default 600. */
+  documents?: number;
+  /**
+   * The demo's "today" (`YYYY-MM-DD`): dates and insurance terms are laid out before it. Fixed by
+   * default so output never changes; pass the real date to get live expiry reminders in the demo.
+   */
+  today?: string;
+}
+
+export const DEFAULT_SEED_OPTIONS: Required<SeedOptions> = {
+  seed: 20240501,
+  customers: 1000,
+  products: 240,
+  documents: 600,
+  today: '2026-11-01',
+};
+
+export { CATALOGUE_SIZE };
+
+/**
+ * Records per entity name (`customer`, `vehicle`, …), each with a stable `id` such as
+ * `cus-000001`, plus `createdAt`/`updatedAt` laid out over the years before `today`.
+ */
+export function generateSeed(options: SeedOptions = {}): Record<string, Record<string, unknown>[]> {
+  // `??` rather than a spread, so `{ seed: undefined }` still means the default seed.
+  const seed = options.seed ?? DEFAULT_SEED_OPTIONS.seed;
+  const customerCount = options.customers ?? DEFAULT_SEED_OPTIONS.customers;
+  const productCount = options.products ?? DEFAULT_SEED_OPTIONS.products;
+  const documentCount = options.documents ?? DEFAULT_SEED_OPTIONS.documents;
+  const todayDate = options.today ?? DEFAULT_SEED_OPTIONS.today;
+  const today = dayNumber(todayDate);
+  if (Number.isNaN(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${todayDate}`);
+  if (documentCount > 0 && (customerCount < 1 || productCount < 1)) {
+    throw new RangeError('documents need at least one customer and one product');
+  }
+
+  const customers = generateCustomers(createRandom(seed, 'customer'), customerCount, today);
+  const vehicles = generateVehicles(createRandom(seed, 'vehicle'), customers, today);
+  const products = generateProducts(createRandom(seed, 'product'), productCount, today);
+  const documents = generateDocuments(
+    createRandom(seed, 'document'),
+    documentCount,
+    customers,
+    vehicles,
+    products,
+    today,
+  );
+
+  return {
+    'customer-class': CUSTOMER_CLASSES.map((entry) => ({ ...entry })),
+    'customer-level': CUSTOMER_LEVELS.map((entry) => ({ ...entry })),
+    insurer: INSURERS.map((entry) => ({ ...entry })),
+    'price-tier': PRICE_TIERS.map((entry) => ({ ...entry })),
+    customer: customers.map((c) => c.record),
+    vehicle: vehicles,
+    product: products,
+    document: documents,
+  };
+}
