@@ -91,7 +91,7 @@ const ajvOptions = {
   coerceTypes: false,
   useDefaults: false,
   // Money is `multipleOf: 0.01`; without a tolerance 1.13 / 0.01 = 112.99999999999999 is refused.
-  multipleOfPrecision: 9,
+  multipleOfPrecision: 6,
   // Meta-validation runs explicitly in compile() so its errors can be explained.
   validateSchema: false,
   // Keeps entity schemas out of ajv's registry, so two schemas with the same `$id` both compile.
