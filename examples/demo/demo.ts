@@ -64,7 +64,10 @@ async function start(): Promise<void> {
     problems.hidden = false;
     problems.textContent = loaded.problems.map((p) => p.messageIn(locale)).join('\n\n');
   }
-  entities = loaded.entities;
+  // The archives first, in the order a dealer works; dictionaries and dropped-in entities after.
+  const first = ['customer', 'vehicle', 'product', 'document'];
+  const rank = (e: Entity) => (first.includes(e.name) ? first.indexOf(e.name) : first.length);
+  entities = loaded.entities.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   const store = await createStore({ entities, name: 'kehu-demo', locale });
   await seedIfEmpty(store, (entity, count) => (status.textContent = say('seeding', { entity, count })));
   $<HTMLElementTagNameMap['kehu-store-provider']>('provider').store = store;

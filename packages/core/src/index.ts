@@ -8,3 +8,4 @@ export { kehuEntityMetaSchema } from './entity/meta-schema.js';
 export { createStore, defaultStorage } from './store/create-store.js';
 export type { MigrationReport } from './store/migrate.js';
 export * from './validation/index.js';
+export type * from './generated/entities.js';

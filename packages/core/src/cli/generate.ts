@@ -1,24 +1,32 @@
 import { compile } from 'json-schema-to-typescript';
 import type { Entity, JsonSchema } from '../entity/types.js';
 
-/** `maintenance-order` → `MaintenanceOrder`. */
-export const typeName = (entity: string) => entity.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+// Names that would shadow a global type where the generated types are imported.
+const globals = new Set(['Document', 'Event', 'Node', 'Element', 'Record', 'Map', 'Set', 'Date', 'Object', 'Array', 'Error', 'Response', 'Request', 'File', 'Image', 'Location', 'Function', 'Symbol', 'Promise']);
+
+/** `maintenance-order` → `MaintenanceOrder`; `document` → `DocumentRecord` (not the DOM's `Document`). */
+export function typeName(entity: string): string {
+  const name = entity.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+  return globals.has(name) ? `${name}Record` : name;
+}
 
 /**
- * json-schema-to-typescript reads `$id` as a base URI and turns every nested `title` into a named
- * alias (`type FullName = string`): hand it the plain shape, walking keyword positions only (a
- * property may itself be called `title`).
+ * json-schema-to-typescript reads `$id` as a base URI and turns every `title` into a named alias
+ * (`type FullName = string`): hand it the plain shape, walking keyword positions only (a property
+ * may itself be called `title`).
  */
-function forCompiler(schema: JsonSchema, root = true): JsonSchema {
+function forCompiler(schema: JsonSchema): JsonSchema {
   const { $id: _id, $schema: _schema, 'x-kehu': _hints, title, ...rest } = schema;
-  const out: JsonSchema = root && title ? { title, ...rest } : { ...rest };
+  // Titles name interfaces; the entity name does that for the root (titles may be Chinese).
+  void title;
+  const out: JsonSchema = { ...rest };
   const map = (record: Record<string, JsonSchema> | undefined) =>
-    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? forCompiler(v, false) : v]));
+    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? forCompiler(v) : v]));
   if (out.properties) out.properties = map(out.properties);
   if (out.$defs) out.$defs = map(out.$defs);
   if (out.definitions) out.definitions = map(out.definitions);
-  if (out.items && typeof out.items === 'object') out.items = forCompiler(out.items, false);
-  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (out[key]) out[key] = out[key]!.map((s) => forCompiler(s, false));
+  if (out.items && typeof out.items === 'object') out.items = forCompiler(out.items);
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (out[key]) out[key] = out[key]!.map((s) => forCompiler(s));
   return out;
 }
 
@@ -31,6 +39,7 @@ export async function entityTypes(entity: Entity): Promise<string> {
     format: true,
     declareExternallyReferenced: true,
     unknownAny: true,
+    ignoreMinAndMaxItems: true,
     customName: (schema, key) => (schema === undefined ? undefined : key ? typeName(key) : undefined),
   });
   return source.trim();

@@ -92,6 +92,12 @@ describe('kehu CLI', () => {
       assert.match(stale.stderr, /out of date/);
     });
 
+    it('keeps the committed types of the shipped schemas up to date', () => {
+      const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+      const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'generate', '--check'], { encoding: 'utf8', cwd: repo });
+      assert.equal(run.status, 0, `${run.stderr} — run \`npm run generate\` after changing a schema`);
+    });
+
     it('generates nothing while a schema has problems', () => {
       const dir = folder({ 'x.schema.json': { $id: 'x', type: 'object', properties: { a: { type: 'string', minLenght: 1 } } } });
       const run = kehu('generate', dir, '--out', join(dir, 'out.ts'));

@@ -41,6 +41,10 @@ class KehuStore implements Store {
   }
 
   entity<T = Record<string, unknown>>(name: string): Repository<T> {
+    return this.repository(name) as unknown as Repository<T>;
+  }
+
+  private repository(name: string): Repository {
     const repository = this.repositories.get(name);
     if (!repository) {
       const known = [...this.entities.keys()].join(', ');
@@ -54,7 +58,7 @@ class KehuStore implements Store {
         this.locale,
       );
     }
-    return repository as unknown as Repository<T>;
+    return repository;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,15 @@ import type { Observable } from 'rxjs';
 import type { RxStorage } from 'rxdb';
 import type { Entity, JsonSchema, SortSpec } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
+import type { ShippedEntityTypes } from '../generated/entities.js';
+
+/**
+ * Record types by entity name, so `store.entity('customer')` is a `Repository<Customer>`. Generated
+ * for the shipped schemas by `kehu generate`; add your own with declaration merging:
+ * `declare module '@kehu/core' { interface KehuEntityTypes { 'maintenance-order': MaintenanceOrder } }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so integrators can merge into it
+export interface KehuEntityTypes extends ShippedEntityTypes {}
 
 /** Fields every stored record carries besides its entity's own. */
 export interface SystemFields {
@@ -85,6 +94,7 @@ export interface Store {
   /** Compiled entities by name. */
   readonly entities: ReadonlyMap<string, Entity>;
   /** The repository for an entity; throws a `KehuError` naming the known entities when unknown. */
+  entity<K extends keyof KehuEntityTypes>(name: K): Repository<KehuEntityTypes[K]>;
   entity<T = Record<string, unknown>>(name: string): Repository<T>;
   has(name: string): boolean;
   close(): Promise<void>;
