@@ -3,17 +3,23 @@
 // serves files, plus /schemas/index.json so that a schema dropped into schemas/ appears in the demo.
 import { startDevServer } from '@web/dev-server';
 import { devPlugins, nodeResolve } from './dev-plugins.mjs';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Lists the entity files in schemas/ for the demo to load. */
-function schemaIndex(context, next) {
-  if (context.path !== '/schemas/index.json') return next();
-  const files = readdirSync(new URL('../schemas/', import.meta.url)).filter((f) => f.endsWith('.schema.json')).sort();
-  context.type = 'application/json';
-  context.body = JSON.stringify(files);
+/** Serves /schemas/index.json (the entity files in `dir`) and the files themselves, read fresh on every request. */
+function schemaFiles(dir) {
+  return (context, next) => {
+    if (!context.path.startsWith('/schemas/')) return next();
+    const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
+    const name = decodeURIComponent(context.path.slice('/schemas/'.length));
+    if (name === 'index.json') context.body = JSON.stringify(files);
+    else if (files.includes(name)) context.body = readFileSync(join(dir, name), 'utf8');
+    else return next();
+    context.type = 'application/json';
+  };
 }
 
 function home(context, next) {
@@ -21,15 +27,15 @@ function home(context, next) {
   return next();
 }
 
-/** Starts the server; resolves with it (tests pass `port: 0` and read `server.config.port`). */
-export async function serve({ port = Number(process.env.PORT ?? 8000), quiet = false } = {}) {
+/** Starts the server; tests pass `port: 0` (read `server.server.address().port`) and their own `schemas` folder. */
+export async function serve({ port = Number(process.env.PORT ?? 8000), quiet = false, schemas = join(root, 'schemas') } = {}) {
   return startDevServer({
     config: {
       rootDir: root,
       port,
       hostname: process.env.HOST ?? 'localhost',
       nodeResolve,
-      middleware: [home, schemaIndex],
+      middleware: [home, schemaFiles(schemas)],
       plugins: devPlugins(),
     },
     readCliArgs: false,

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Entity, Locale, Repository, Store } from '@kehu/core';
 import { storeContext } from '../context/store-context.js';
 import { t } from '../i18n/strings.js';
+import { watchLang } from '../i18n/locale-observer.js';
 
 /** What an element using the controller exposes. */
 export interface EntityHost extends ReactiveControllerHost, HTMLElement {
@@ -24,7 +25,16 @@ export class EntityController implements ReactiveController {
     this.consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
   }
 
-  hostConnected(): void {}
+  private unwatch?: () => void;
+
+  hostConnected(): void {
+    // Elements read their language from the nearest `lang`; follow changes to it.
+    this.unwatch = watchLang(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.unwatch?.();
+  }
 
   /** The store in use, if any. */
   get store(): Store | undefined {
