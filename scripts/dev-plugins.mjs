@@ -16,7 +16,12 @@ const commonjs = fromRollup(rollupCommonjs);
 export const nodeResolve = { exportConditions: ['source', 'browser', 'import', 'default'] };
 
 /** Bare specifiers served as esbuild bundles; each exposes the module's default export. */
-const bundled = { ajv: 'ajv', 'ajv/dist/2020.js': 'ajv-2020', 'ajv/dist/2020': 'ajv-2020', 'ajv-formats': 'ajv-formats' };
+const bundled = {
+  ajv: 'ajv',
+  'ajv/dist/2020.js': 'ajv-2020',
+  'ajv/dist/2020': 'ajv-2020',
+  'ajv-formats': 'ajv-formats',
+};
 const prefix = '/__kehu_deps__/';
 
 function bundledDependencies() {
@@ -68,6 +73,10 @@ export function devPlugins() {
   return [
     bundledDependencies(),
     commonjs({ include: ['**/node_modules/dexie/dist/dexie.js'], strictRequires: false }),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+    }),
   ];
 }

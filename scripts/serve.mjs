@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 function schemaFiles(dir) {
   return (context, next) => {
     if (!context.path.startsWith('/schemas/')) return next();
-    const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort();
     const name = decodeURIComponent(context.path.slice('/schemas/'.length));
     if (name === 'index.json') context.body = JSON.stringify(files);
     else if (files.includes(name)) context.body = readFileSync(join(dir, name), 'utf8');
@@ -28,7 +30,11 @@ function home(context, next) {
 }
 
 /** Starts the server; tests pass `port: 0` (read `server.server.address().port`) and their own `schemas` folder. */
-export async function serve({ port = Number(process.env.PORT ?? 8000), quiet = false, schemas = join(root, 'schemas') } = {}) {
+export async function serve({
+  port = Number(process.env.PORT ?? 8000),
+  quiet = false,
+  schemas = join(root, 'schemas'),
+} = {}) {
   return startDevServer({
     config: {
       rootDir: root,
@@ -48,5 +54,7 @@ export async function serve({ port = Number(process.env.PORT ?? 8000), quiet = f
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await serve();
   const url = `http://${server.config.hostname}:${server.config.port}/examples/demo/`;
-  console.log(`\nKehu demo CRM: ${url}\nPlain-HTML embedding example: http://${server.config.hostname}:${server.config.port}/examples/plain-html/\n(Ctrl+C to stop; PORT=… to change the port)\n`);
+  console.log(
+    `\nKehu demo CRM: ${url}\nPlain-HTML embedding example: http://${server.config.hostname}:${server.config.port}/examples/plain-html/\n(Ctrl+C to stop; PORT=… to change the port)\n`,
+  );
 }

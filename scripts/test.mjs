@@ -33,7 +33,17 @@ if (only !== 'browser') {
   console.log(`\n▶ core and scripts in Node (${files.length} files)\n`);
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
     { stdio: 'inherit', cwd: root },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -56,7 +66,10 @@ if (only !== 'node') {
   if (ok) {
     const summary = join(tmp, 'browser-summary.json');
     rmSync(summary, { force: true });
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], { stdio: 'inherit', cwd: root });
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (existsSync(summary)) {
       const s = JSON.parse(readFileSync(summary, 'utf8'));
       totals.passed += s.passed;

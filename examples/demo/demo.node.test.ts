@@ -12,7 +12,9 @@ import { serve } from '../../scripts/serve.mjs';
 import { chromiumPath } from '../../scripts/chromium.mjs';
 
 const shipped = fileURLToPath(new URL('../../schemas/', import.meta.url));
-const fixture = fileURLToPath(new URL('../../packages/core/src/test-fixtures/maintenance-order.schema.json', import.meta.url));
+const fixture = fileURLToPath(
+  new URL('../../packages/core/src/test-fixtures/maintenance-order.schema.json', import.meta.url),
+);
 
 type Server = Awaited<ReturnType<typeof serve>>;
 
@@ -26,19 +28,30 @@ describe('the demo CRM (npm start)', () => {
   before(async () => {
     // The shipped schemas plus one nobody wrote code for, as an integrator would drop it in.
     const schemas = mkdtempSync(join(tmpdir(), 'kehu-schemas-'));
-    for (const file of readdirSync(shipped).filter((f) => f.endsWith('.schema.json'))) copyFileSync(join(shipped, file), join(schemas, file));
+    for (const file of readdirSync(shipped).filter((f) => f.endsWith('.schema.json')))
+      copyFileSync(join(shipped, file), join(schemas, file));
     copyFileSync(fixture, join(schemas, 'maintenance-order.schema.json'));
     server = await serve({ port: 0, quiet: true, schemas });
     base = `http://localhost:${(server.server!.address() as { port: number }).port}`;
     browser = await puppeteer.launch({
       executablePath: chromiumPath({ install: true }),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     });
     page = await browser.newPage();
     await page.setViewport({ width: 1300, height: 900 });
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${base}/`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), { timeout: 120_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), {
+      timeout: 120_000,
+    });
   });
 
   after(async () => {
@@ -48,7 +61,9 @@ describe('the demo CRM (npm start)', () => {
 
   const count = (entity: string) =>
     page.evaluate(async (name) => {
-      const provider = document.getElementById('provider') as HTMLElement & { store: { entity(n: string): { count(): Promise<number> } } };
+      const provider = document.getElementById('provider') as HTMLElement & {
+        store: { entity(n: string): { count(): Promise<number> } };
+      };
       return provider.store.entity(name).count();
     }, entity);
 
@@ -58,7 +73,10 @@ describe('the demo CRM (npm start)', () => {
     assert.ok((await count('product')) >= 200);
     assert.ok((await count('document')) >= 500);
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
-    assert.ok(databases.some((name) => name.includes('kehu-demo')), databases.join(', '));
+    assert.ok(
+      databases.some((name) => name.includes('kehu-demo')),
+      databases.join(', '),
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -66,7 +84,9 @@ describe('the demo CRM (npm start)', () => {
     assert.match(page.url(), /\/examples\/demo\/$/);
     const nav = await page.$$eval('#nav a', (links) => links.map((a) => a.getAttribute('href')));
     assert.deepEqual(nav.slice(0, 4), ['#customer', '#vehicle', '#product', '#document']);
-    await page.waitForFunction(() => (document.getElementById('list')?.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0) > 5);
+    await page.waitForFunction(
+      () => (document.getElementById('list')?.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0) > 5,
+    );
     const rows = await page.$eval('#list', (list) => list.shadowRoot!.querySelectorAll('[role="row"]').length);
     assert.ok(rows < 100, `only visible rows are rendered, got ${rows}`);
     const text = await page.$eval('#list', (list) => list.shadowRoot!.textContent ?? '');
@@ -74,7 +94,7 @@ describe('the demo CRM (npm start)', () => {
   });
 
   it('opens the activated row in the form', async () => {
-    await page.$eval('#list', (list) => (list.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]')[1]).click());
+    await page.$eval('#list', (list) => list.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]')[1].click());
     await page.waitForFunction(() => /#customer\/.+/.test(location.hash));
     await page.waitForFunction(() => {
       const form = document.getElementById('form')!;
@@ -93,12 +113,18 @@ describe('the demo CRM (npm start)', () => {
 
   it('gives a dropped-in entity file a list and a working form, with no code', async () => {
     await page.goto(`${base}/examples/demo/#maintenance-order`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), { timeout: 60_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), {
+      timeout: 60_000,
+    });
     const title = await page.$eval('#list-title', (el) => el.textContent);
     assert.equal(title, 'Maintenance order');
     const saved = await page.evaluate(async () => {
-      const provider = document.getElementById('provider') as HTMLElement & { store: { entity(n: string): { insert(r: object): Promise<{ number: string }> } } };
-      return provider.store.entity('maintenance-order').insert({ plate: '京A12345', status: 'open', openedOn: '2024-05-01' });
+      const provider = document.getElementById('provider') as HTMLElement & {
+        store: { entity(n: string): { insert(r: object): Promise<{ number: string }> } };
+      };
+      return provider.store
+        .entity('maintenance-order')
+        .insert({ plate: '京A12345', status: 'open', openedOn: '2024-05-01' });
     });
     assert.match(saved.number, /^WX\d{8}$/);
     await page.waitForFunction(() => /京A12345/.test(document.getElementById('list')?.shadowRoot?.textContent ?? ''));
@@ -106,7 +132,9 @@ describe('the demo CRM (npm start)', () => {
 
   it('does not seed again on reload', async () => {
     await page.goto(`${base}/examples/demo/#customer`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), { timeout: 60_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), {
+      timeout: 60_000,
+    });
     assert.equal(await count('customer'), 1000);
     assert.deepEqual(errors, []);
   });

@@ -7,7 +7,10 @@ const text = {
   language: { 'zh-CN': '语言', en: 'Language' },
   new: { 'zh-CN': '新建', en: 'New' },
   opening: { 'zh-CN': '正在打开本地数据库…', en: 'Opening the local database…' },
-  seeding: { 'zh-CN': '首次打开：正在生成演示数据（{entity}：{count} 条）…', en: 'First visit: seeding demo data ({entity}: {count})…' },
+  seeding: {
+    'zh-CN': '首次打开：正在生成演示数据（{entity}：{count} 条）…',
+    en: 'First visit: seeding demo data ({entity}: {count})…',
+  },
   ready: { 'zh-CN': '数据保存在本浏览器（IndexedDB）。', en: 'Data lives in this browser (IndexedDB).' },
   newRecord: { 'zh-CN': '新建{entity}', en: 'New {entity}' },
   editRecord: { 'zh-CN': '编辑{entity}', en: 'Edit {entity}' },
@@ -37,7 +40,9 @@ function route(): { entity: string; id?: string } {
 function render(): void {
   document.documentElement.lang = locale;
   localeSelect.value = locale;
-  document.querySelectorAll<HTMLElement>('[data-text]').forEach((el) => (el.textContent = say(el.dataset.text as keyof typeof text)));
+  document
+    .querySelectorAll<HTMLElement>('[data-text]')
+    .forEach((el) => (el.textContent = say(el.dataset.text as keyof typeof text)));
   const { entity, id } = route();
   const current = entities.find((e) => e.name === entity);
   nav.replaceChildren(

@@ -23,7 +23,15 @@ export async function loadEntities(base = '/schemas/'): Promise<LoadedEntities> 
         try {
           schema = JSON.parse(text);
         } catch (error) {
-          throw new KehuSchemaError(source, [{ pointer: '', message: { en: `not valid JSON: ${(error as Error).message}`, 'zh-CN': `不是合法的 JSON：${(error as Error).message}` } }]);
+          throw new KehuSchemaError(source, [
+            {
+              pointer: '',
+              message: {
+                en: `not valid JSON: ${(error as Error).message}`,
+                'zh-CN': `不是合法的 JSON：${(error as Error).message}`,
+              },
+            },
+          ]);
         }
         entities[i] = defineEntity(schema, source);
       } catch (error) {

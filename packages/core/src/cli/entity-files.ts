@@ -72,7 +72,10 @@ function crossCheck(files: EntityFile[]): void {
     if (other) {
       file.problems.push({
         pointer: '/x-kehu/entity',
-        message: { en: `entity "${file.entity.name}" is already defined by ${other.path}; rename one`, 'zh-CN': `实体「${file.entity.name}」已在 ${other.path} 中定义；请重命名其中一个` },
+        message: {
+          en: `entity "${file.entity.name}" is already defined by ${other.path}; rename one`,
+          'zh-CN': `实体「${file.entity.name}」已在 ${other.path} 中定义；请重命名其中一个`,
+        },
       });
     } else names.set(file.entity.name, file);
   }

@@ -2,7 +2,27 @@ import { compile } from 'json-schema-to-typescript';
 import type { Entity, JsonSchema } from '../entity/types.js';
 
 // Names that would shadow a global type where the generated types are imported.
-const globals = new Set(['Document', 'Event', 'Node', 'Element', 'Record', 'Map', 'Set', 'Date', 'Object', 'Array', 'Error', 'Response', 'Request', 'File', 'Image', 'Location', 'Function', 'Symbol', 'Promise']);
+const globals = new Set([
+  'Document',
+  'Event',
+  'Node',
+  'Element',
+  'Record',
+  'Map',
+  'Set',
+  'Date',
+  'Object',
+  'Array',
+  'Error',
+  'Response',
+  'Request',
+  'File',
+  'Image',
+  'Location',
+  'Function',
+  'Symbol',
+  'Promise',
+]);
 
 /** `maintenance-order` → `MaintenanceOrder`; `document` → `DocumentRecord` (not the DOM's `Document`). */
 export function typeName(entity: string): string {
@@ -21,7 +41,8 @@ function forCompiler(schema: JsonSchema): JsonSchema {
   void title;
   const out: JsonSchema = { ...rest };
   const map = (record: Record<string, JsonSchema> | undefined) =>
-    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? forCompiler(v) : v]));
+    record &&
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? forCompiler(v) : v]));
   if (out.properties) out.properties = map(out.properties);
   if (out.$defs) out.$defs = map(out.$defs);
   if (out.definitions) out.definitions = map(out.definitions);

@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('./kehu.ts', import.meta.url));
 const fixtures = fileURLToPath(new URL('../test-fixtures/', import.meta.url));
-const kehu = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+const kehu = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
 
 function folder(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kehu-cli-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return dir;
 }
 
@@ -37,30 +39,48 @@ describe('kehu CLI', () => {
           $id: 'car',
           type: 'object',
           'x-kehu': { list: { columns: ['plate', 'colour'] }, indexs: ['plate'] },
-          properties: { plate: { type: 'string', maxLenght: 10 }, owner: { type: 'string', 'x-kehu': { ref: 'custmer' } } },
+          properties: {
+            plate: { type: 'string', maxLenght: 10 },
+            owner: { type: 'string', 'x-kehu': { ref: 'custmer' } },
+          },
         },
         'customer.schema.json': { $id: 'customer', type: 'object', properties: { name: { type: 'string' } } },
       });
       const run = kehu('check', dir);
       assert.equal(run.status, 1);
-      assert.match(run.stderr, /car\.schema\.json \/properties\/plate\/maxLenght: unknown keyword "maxLenght": did you mean "maxLength"\?/);
-      assert.match(run.stderr, /car\.schema\.json \/x-kehu\/indexs: "indexs" is not a Kehu hint here: did you mean "indexes"\?/);
+      assert.match(
+        run.stderr,
+        /car\.schema\.json \/properties\/plate\/maxLenght: unknown keyword "maxLenght": did you mean "maxLength"\?/,
+      );
+      assert.match(
+        run.stderr,
+        /car\.schema\.json \/x-kehu\/indexs: "indexs" is not a Kehu hint here: did you mean "indexes"\?/,
+      );
       assert.doesNotMatch(run.stderr, /at .*\.js:\d+/, 'no stack trace');
     });
 
     it('reports a reference typo with a suggestion once the file is otherwise valid', () => {
       const dir = folder({
-        'car.schema.json': { $id: 'car', type: 'object', properties: { owner: { type: 'string', 'x-kehu': { ref: 'custmer' } } } },
+        'car.schema.json': {
+          $id: 'car',
+          type: 'object',
+          properties: { owner: { type: 'string', 'x-kehu': { ref: 'custmer' } } },
+        },
         'customer.schema.json': { $id: 'customer', type: 'object', properties: { name: { type: 'string' } } },
       });
       const run = kehu('check', dir);
       assert.equal(run.status, 1);
-      assert.match(run.stderr, /\/properties\/owner\/x-kehu\/ref: refers to entity "custmer", which is not defined: did you mean "customer"\?/);
+      assert.match(
+        run.stderr,
+        /\/properties\/owner\/x-kehu\/ref: refers to entity "custmer", which is not defined: did you mean "customer"\?/,
+      );
       assert.match(run.stderr, /是否应为「customer」/);
     });
 
     it('gives the line and column of broken JSON', () => {
-      const dir = folder({ 'broken.schema.json': '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n  }\n}\n' });
+      const dir = folder({
+        'broken.schema.json': '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" },\n  }\n}\n',
+      });
       const run = kehu('check', dir);
       assert.equal(run.status, 1);
       assert.match(run.stderr, /broken\.schema\.json \/: not valid JSON at line 5, column \d+/);
@@ -94,12 +114,17 @@ describe('kehu CLI', () => {
 
     it('keeps the committed types of the shipped schemas up to date', () => {
       const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-      const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'generate', '--check'], { encoding: 'utf8', cwd: repo });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'generate', '--check'], {
+        encoding: 'utf8',
+        cwd: repo,
+      });
       assert.equal(run.status, 0, `${run.stderr} — run \`npm run generate\` after changing a schema`);
     });
 
     it('generates nothing while a schema has problems', () => {
-      const dir = folder({ 'x.schema.json': { $id: 'x', type: 'object', properties: { a: { type: 'string', minLenght: 1 } } } });
+      const dir = folder({
+        'x.schema.json': { $id: 'x', type: 'object', properties: { a: { type: 'string', minLenght: 1 } } },
+      });
       const run = kehu('generate', dir, '--out', join(dir, 'out.ts'));
       assert.equal(run.status, 1);
       assert.match(run.stderr, /Nothing generated/);

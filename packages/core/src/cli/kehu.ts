@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   const problems = report(files);
 
   if (command === 'check') {
-    console.log(problems ? `\n${problems} problem(s) in ${files.length} file(s).` : `${files.length} entity file(s) OK.`);
+    console.log(
+      problems ? `\n${problems} problem(s) in ${files.length} file(s).` : `${files.length} entity file(s) OK.`,
+    );
     return problems ? 1 : 0;
   }
   if (command === 'generate') {

@@ -11,25 +11,111 @@ import { jsonType, resolveRef } from './field-model.js';
 export const maxIndexedFields = 6;
 
 const keywords = [
-  '$schema', '$id', '$ref', '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$comment', '$vocabulary', 'definitions',
-  'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'type', 'enum', 'const',
-  'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'required', 'dependentRequired',
-  'dependentSchemas', 'dependencies', 'minProperties', 'maxProperties', 'unevaluatedProperties', 'items', 'prefixItems',
-  'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems', 'uniqueItems', 'unevaluatedItems',
-  'minLength', 'maxLength', 'pattern', 'format', 'contentEncoding', 'contentMediaType', 'contentSchema', 'minimum',
-  'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$comment',
+  '$vocabulary',
+  'definitions',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'required',
+  'dependentRequired',
+  'dependentSchemas',
+  'dependencies',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedProperties',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'unevaluatedItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
 ];
 const keywordSet = new Set(keywords);
 const subschemaMaps = ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas'];
 const subschemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const subschemaSingles = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems'];
+const subschemaSingles = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'additionalItems',
+];
 
 /** Formats ajv-formats and Kehu check; any other name would be ignored silently, so it is a problem. */
 export const knownFormats = [
   ...Object.keys(kehuFormats),
-  'date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url',
-  'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
-  'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
+  'date',
+  'time',
+  'date-time',
+  'iso-time',
+  'iso-date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'url',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'json-pointer-uri-fragment',
+  'relative-json-pointer',
+  'byte',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'password',
+  'binary',
 ];
 
 let metaValidator: ReturnType<Ajv2020['compile']> | undefined;
@@ -57,7 +143,13 @@ function typos(schema: unknown, pointer: string, out: SchemaProblem[]): void {
     if (!keywordSet.has(key) && !key.startsWith('x-')) {
       const guess = closest(key, keywords);
       if (guess) {
-        out.push(problem(`${pointer}/${escape(key)}`, `unknown keyword "${key}": did you mean "${guess}"?`, `未知关键字「${key}」：是否应为「${guess}」？`));
+        out.push(
+          problem(
+            `${pointer}/${escape(key)}`,
+            `unknown keyword "${key}": did you mean "${guess}"?`,
+            `未知关键字「${key}」：是否应为「${guess}」？`,
+          ),
+        );
       }
     }
     if (subschemaMaps.includes(key) && value && typeof value === 'object') {
@@ -91,7 +183,13 @@ function metaProblems(errors: ErrorObject[]): SchemaProblem[] {
 /** Every problem with an entity schema, each with a JSON pointer and a fix; [] when usable. */
 export function checkEntitySchema(schema: unknown): SchemaProblem[] {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
-    return [problem('', 'an entity schema must be a JSON object with "type": "object" and "properties"', '实体定义必须是 JSON 对象，包含 "type": "object" 和 "properties"')];
+    return [
+      problem(
+        '',
+        'an entity schema must be a JSON object with "type": "object" and "properties"',
+        '实体定义必须是 JSON 对象，包含 "type": "object" 和 "properties"',
+      ),
+    ];
   }
   metaValidator ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(kehuEntityMetaSchema);
   const out: SchemaProblem[] = [];
@@ -110,7 +208,13 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   (root.required ?? []).forEach((name, i) => {
     if (!properties[name]) {
       const guess = closest(name, names);
-      out.push(problem(`/required/${i}`, `"${name}" is required but not a property${guess ? `: did you mean "${guess}"?` : ''}`, `「${name}」被列为必填，但没有这个属性${guess ? `：是否应为「${guess}」？` : ''}`));
+      out.push(
+        problem(
+          `/required/${i}`,
+          `"${name}" is required but not a property${guess ? `: did you mean "${guess}"?` : ''}`,
+          `「${name}」被列为必填，但没有这个属性${guess ? `：是否应为「${guess}」？` : ''}`,
+        ),
+      );
     }
   });
   const hints = (root['x-kehu'] ?? {}) as KehuEntityHints;
@@ -118,9 +222,25 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
     const property = properties[name];
     if (!property && !system.includes(name)) {
       const guess = closest(name, known);
-      out.push(problem(pointer, `"${name}" is not a property of this entity${guess ? `: did you mean "${guess}"?` : ''}`, `「${name}」不是该实体的属性${guess ? `：是否应为「${guess}」？` : ''}`));
-    } else if (property && scalar && !['string', 'number', 'integer', 'boolean'].includes(jsonType(resolveRef(property, root)))) {
-      out.push(problem(pointer, `"${name}" cannot be indexed, sorted or made unique: only string, number, integer and boolean fields can`, `「${name}」不能建索引、排序或设为唯一：只支持字符串、数字和布尔字段`));
+      out.push(
+        problem(
+          pointer,
+          `"${name}" is not a property of this entity${guess ? `: did you mean "${guess}"?` : ''}`,
+          `「${name}」不是该实体的属性${guess ? `：是否应为「${guess}」？` : ''}`,
+        ),
+      );
+    } else if (
+      property &&
+      scalar &&
+      !['string', 'number', 'integer', 'boolean'].includes(jsonType(resolveRef(property, root)))
+    ) {
+      out.push(
+        problem(
+          pointer,
+          `"${name}" cannot be indexed, sorted or made unique: only string, number, integer and boolean fields can`,
+          `「${name}」不能建索引、排序或设为唯一：只支持字符串、数字和布尔字段`,
+        ),
+      );
     }
   };
   hints.list?.columns?.forEach((name, i) => fieldRef(`/x-kehu/list/columns/${i}`, name, false));
@@ -136,7 +256,13 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   );
   const explicit = new Set([...(hints.indexes ?? []), ...(hints.unique ?? [])]);
   if (explicit.size > maxIndexedFields) {
-    out.push(problem('/x-kehu/indexes', `at most ${maxIndexedFields} fields can be indexed (indexes and unique together); remove ${explicit.size - maxIndexedFields}`, `最多只能为 ${maxIndexedFields} 个字段建索引（含唯一字段）；请删去 ${explicit.size - maxIndexedFields} 个`));
+    out.push(
+      problem(
+        '/x-kehu/indexes',
+        `at most ${maxIndexedFields} fields can be indexed (indexes and unique together); remove ${explicit.size - maxIndexedFields}`,
+        `最多只能为 ${maxIndexedFields} 个字段建索引（含唯一字段）；请删去 ${explicit.size - maxIndexedFields} 个`,
+      ),
+    );
   }
   for (const [name, property] of Object.entries(properties)) {
     const field = resolveRef(property, root);
@@ -145,7 +271,13 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
       const values = (field.enum ?? []).map(String);
       for (const key of Object.keys(labels)) {
         if (!values.includes(key)) {
-          out.push(problem(`/properties/${escape(name)}/x-kehu/enumLabels/${escape(key)}`, `"${key}" is not one of the enum values (${values.join(', ')})`, `「${key}」不是枚举值之一（${values.join('、')}）`));
+          out.push(
+            problem(
+              `/properties/${escape(name)}/x-kehu/enumLabels/${escape(key)}`,
+              `"${key}" is not one of the enum values (${values.join(', ')})`,
+              `「${key}」不是枚举值之一（${values.join('、')}）`,
+            ),
+          );
         }
       }
     }

@@ -5,7 +5,8 @@ import { defineEntity } from './define-entity.js';
 import { KehuSchemaError } from '../errors/errors.js';
 import type { JsonSchema } from './types.js';
 
-const fixture = (name: string): JsonSchema => JSON.parse(readFileSync(new URL(`../test-fixtures/${name}.schema.json`, import.meta.url), 'utf8'));
+const fixture = (name: string): JsonSchema =>
+  JSON.parse(readFileSync(new URL(`../test-fixtures/${name}.schema.json`, import.meta.url), 'utf8'));
 
 function schemaError(schema: unknown): KehuSchemaError {
   try {
@@ -24,25 +25,34 @@ describe('defineEntity', () => {
     it('takes name, labels, sections and list columns from the hints', () => {
       assert.equal(entity.name, 'maintenance-order');
       assert.deepEqual(entity.label, { 'zh-CN': '维修工单', en: 'Maintenance order' });
-      assert.deepEqual(entity.sections.map((s) => [s.id, s.fields.map((f) => f.key)]), [
-        ['order', ['number', 'plate', 'status', 'openedOn']],
-        ['work', ['items', 'amount']],
-      ]);
+      assert.deepEqual(
+        entity.sections.map((s) => [s.id, s.fields.map((f) => f.key)]),
+        [
+          ['order', ['number', 'plate', 'status', 'openedOn']],
+          ['work', ['items', 'amount']],
+        ],
+      );
       assert.deepEqual(entity.listColumns, ['number', 'plate', 'status', 'amount', 'openedOn']);
     });
 
     it('derives field kinds, enum labels and line items', () => {
       assert.equal(entity.field('status')!.kind, 'enum');
-      assert.deepEqual(entity.field('status')!.options![2], { value: 'done', label: { 'zh-CN': '已完工', en: 'Done' } });
+      assert.deepEqual(entity.field('status')!.options![2], {
+        value: 'done',
+        label: { 'zh-CN': '已完工', en: 'Done' },
+      });
       assert.equal(entity.field('openedOn')!.kind, 'date');
       assert.equal(entity.field('amount')!.kind, 'money');
       assert.equal(entity.field('amount')!.currency, 'CNY');
       const items = entity.field('items')!;
       assert.equal(items.kind, 'array');
-      assert.deepEqual(items.children!.map((c) => [c.key, c.kind, c.required]), [
-        ['task', 'text', true],
-        ['hours', 'number', true],
-      ]);
+      assert.deepEqual(
+        items.children!.map((c) => [c.key, c.kind, c.required]),
+        [
+          ['task', 'text', true],
+          ['hours', 'number', true],
+        ],
+      );
       assert.deepEqual(entity.field(['items', 'hours'])!.path, ['items', 'hours']);
     });
 
@@ -54,7 +64,15 @@ describe('defineEntity', () => {
     });
 
     it('labels nested issues with the row, in both locales', () => {
-      const issues = entity.validate({ plate: '京A12345', status: 'open', openedOn: '2024-01-02', items: [{ task: 'x', hours: 1 }, { task: 'y', hours: -1 }] });
+      const issues = entity.validate({
+        plate: '京A12345',
+        status: 'open',
+        openedOn: '2024-01-02',
+        items: [
+          { task: 'x', hours: 1 },
+          { task: 'y', hours: -1 },
+        ],
+      });
       assert.equal(issues.length, 1);
       assert.deepEqual(issues[0].path, ['items', 1, 'hours']);
       assert.equal(issues[0].label.en, 'Work items › row 2 › Hours');
@@ -63,12 +81,21 @@ describe('defineEntity', () => {
 
     it('accepts every cent amount for money (multipleOf 0.01) and refuses a third decimal', () => {
       const base = { plate: '京A12345', status: 'open', openedOn: '2024-01-02' };
-      for (const amount of [1.13, 0.29, 1234567.89, 19.99, 0.07]) assert.deepEqual(entity.validate({ ...base, amount }), [], String(amount));
+      for (const amount of [1.13, 0.29, 1234567.89, 19.99, 0.07])
+        assert.deepEqual(entity.validate({ ...base, amount }), [], String(amount));
       assert.equal(entity.validate({ ...base, amount: 1.131 })[0].keyword, 'multipleOf');
     });
 
     it('accepts the system fields the store adds', () => {
-      const record = { plate: '京A12345', status: 'open', openedOn: '2024-01-02', id: 'x1', createdAt: '2024-01-02T03:04:05.000Z', updatedAt: '2024-01-02T03:04:05.000Z', _v: 0 };
+      const record = {
+        plate: '京A12345',
+        status: 'open',
+        openedOn: '2024-01-02',
+        id: 'x1',
+        createdAt: '2024-01-02T03:04:05.000Z',
+        updatedAt: '2024-01-02T03:04:05.000Z',
+        _v: 0,
+      };
       assert.deepEqual(entity.validate(record), []);
     });
   });
@@ -104,7 +131,11 @@ describe('defineEntity', () => {
     });
 
     it('refuses an unknown format instead of ignoring it', () => {
-      const error = schemaError({ $id: 'thing', type: 'object', properties: { m: { type: 'string', format: 'cn-moblie' } } });
+      const error = schemaError({
+        $id: 'thing',
+        type: 'object',
+        properties: { m: { type: 'string', format: 'cn-moblie' } },
+      });
       assert.equal(error.problems[0].pointer, '/properties/m/format');
       assert.match(error.message, /did you mean "cn-mobile"/);
     });
@@ -116,7 +147,10 @@ describe('defineEntity', () => {
         'x-kehu': { list: { columns: ['nmae'] }, indexes: ['tags'] },
         properties: { name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
       });
-      assert.deepEqual(error.problems.map((p) => p.pointer), ['/x-kehu/list/columns/0', '/x-kehu/indexes/0']);
+      assert.deepEqual(
+        error.problems.map((p) => p.pointer),
+        ['/x-kehu/list/columns/0', '/x-kehu/indexes/0'],
+      );
       assert.match(error.problems[0].message.en, /did you mean "name"/);
       assert.match(error.problems[1].message.en, /cannot be indexed/);
     });
@@ -129,11 +163,14 @@ describe('defineEntity', () => {
     });
 
     it('asks for a name when a runtime schema has none', () => {
-      assert.throws(() => defineEntity({ type: 'object', properties: { a: { type: 'string' } } }), (error: Error) => {
-        assert.ok(error instanceof KehuSchemaError);
-        assert.match(error.message, /"x-kehu": \{ "entity": "my-entity" \}/);
-        return true;
-      });
+      assert.throws(
+        () => defineEntity({ type: 'object', properties: { a: { type: 'string' } } }),
+        (error: Error) => {
+          assert.ok(error instanceof KehuSchemaError);
+          assert.match(error.message, /"x-kehu": \{ "entity": "my-entity" \}/);
+          return true;
+        },
+      );
     });
   });
 });

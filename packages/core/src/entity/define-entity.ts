@@ -25,7 +25,12 @@ const scalar = (field: FieldModel | undefined) =>
   !!field && ['string', 'number', 'integer', 'boolean'].includes(field.type);
 
 function entityName(schema: JsonSchema, hints: KehuEntityHints, source: string): string {
-  const candidates = [hints.entity, schema.$id && entityNameFrom(schema.$id), source !== 'runtime' && entityNameFrom(source), schema.title && entityNameFrom(schema.title)];
+  const candidates = [
+    hints.entity,
+    schema.$id && entityNameFrom(schema.$id),
+    source !== 'runtime' && entityNameFrom(source),
+    schema.title && entityNameFrom(schema.title),
+  ];
   const name = candidates.find((c): c is string => typeof c === 'string' && entityNamePattern.test(c));
   if (!name) {
     throw new KehuSchemaError(source, [
@@ -46,7 +51,11 @@ function sectionsOf(hints: KehuEntityHints, fields: FieldModel[]): FormSection[]
   const placed = new Set<string>();
   const sections: FormSection[] = (hints.form?.sections ?? []).map((s) => {
     s.fields.forEach((k) => placed.add(k));
-    return { id: s.id, label: toText(s.label, humanize(s.id)), fields: s.fields.map((k) => byKey.get(k)).filter((f): f is FieldModel => !!f) };
+    return {
+      id: s.id,
+      label: toText(s.label, humanize(s.id)),
+      fields: s.fields.map((k) => byKey.get(k)).filter((f): f is FieldModel => !!f),
+    };
   });
   const rest = fields.filter((f) => !placed.has(f.key));
   if (rest.length) {
@@ -70,9 +79,13 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
   const top = (key: string) => fields.find((f) => f.key === key);
 
   const titleField =
-    hints.titleField ?? ['name', 'title', 'code', 'number'].find((k) => top(k)?.type === 'string') ?? fields.find((f) => f.type === 'string')?.key ?? 'id';
+    hints.titleField ??
+    ['name', 'title', 'code', 'number'].find((k) => top(k)?.type === 'string') ??
+    fields.find((f) => f.type === 'string')?.key ??
+    'id';
   const listColumns =
-    hints.list?.columns ?? [titleField, ...fields.filter((f) => scalar(f) && !f.hidden && f.key !== titleField).map((f) => f.key)].slice(0, 6);
+    hints.list?.columns ??
+    [titleField, ...fields.filter((f) => scalar(f) && !f.hidden && f.key !== titleField).map((f) => f.key)].slice(0, 6);
   const defaultSort: SortSpec = hints.list?.sort ?? { field: 'updatedAt', direction: 'desc' };
   const unique = hints.unique ?? [];
   const wanted = [
@@ -107,7 +120,13 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     validate = createValidator(validationSchema, { labelOf });
   } catch (error) {
     throw new KehuSchemaError(source, [
-      { pointer: '', message: { en: `JSON Schema does not compile: ${(error as Error).message}`, 'zh-CN': `JSON Schema 无法编译：${(error as Error).message}` } },
+      {
+        pointer: '',
+        message: {
+          en: `JSON Schema does not compile: ${(error as Error).message}`,
+          'zh-CN': `JSON Schema 无法编译：${(error as Error).message}`,
+        },
+      },
     ]);
   }
 
@@ -121,7 +140,10 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     titleField,
     subtitleFields: hints.subtitleFields ?? listColumns.filter((k) => k !== titleField).slice(0, 2),
     fields,
-    sections: sectionsOf(hints, fields.filter((f) => !f.hidden)),
+    sections: sectionsOf(
+      hints,
+      fields.filter((f) => !f.hidden),
+    ),
     listColumns,
     defaultSort,
     indexes,
@@ -132,4 +154,3 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     validate: (record) => validate(record),
   };
 }
-

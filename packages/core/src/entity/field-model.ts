@@ -53,7 +53,13 @@ function kindOf(schema: JsonSchema, type: string, hints: KehuFieldHints): FieldK
 }
 
 /** Builds the field model of one property, recursing into objects and arrays. */
-export function fieldModel(key: string, raw: JsonSchema, root: JsonSchema, parentPath: string[], required: boolean): FieldModel {
+export function fieldModel(
+  key: string,
+  raw: JsonSchema,
+  root: JsonSchema,
+  parentPath: string[],
+  required: boolean,
+): FieldModel {
   const schema = resolveRef(raw, root);
   const hints = fieldHints(schema);
   const type = jsonType(schema);

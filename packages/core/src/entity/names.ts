@@ -5,7 +5,11 @@ export const entityNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** `customer.schema.json`, `https://x.org/schemas/Maintenance_Order.json` → `customer`, `maintenance-order`. */
 export function entityNameFrom(value: string): string {
-  const last = value.split(/[/\\#]/).filter(Boolean).pop() ?? value;
+  const last =
+    value
+      .split(/[/\\#]/)
+      .filter(Boolean)
+      .pop() ?? value;
   return kebab(last.replace(/\.schema\.json$|\.json$/i, ''));
 }
 

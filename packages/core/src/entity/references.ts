@@ -3,7 +3,10 @@ import { closest } from './names.js';
 import type { Entity, FieldModel } from './types.js';
 
 /** Every `ref` that names no entity in `known`, with a "did you mean" for typos. */
-export function referenceProblems(entity: Entity, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): SchemaProblem[] {
+export function referenceProblems(
+  entity: Entity,
+  known: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): SchemaProblem[] {
   const names = [...known.keys()];
   const problems: SchemaProblem[] = [];
   const walk = (fields: FieldModel[], pointer: string) => {

@@ -38,7 +38,11 @@ function summarize(label: LocalizedText, issues: (ValidationIssue & { row?: numb
   const lines = (locale: Locale) =>
     issues
       .slice(0, 20)
-      .map((i) => (i.row === undefined ? '' : locale === 'en' ? `row ${i.row + 1}: ` : `第 ${i.row + 1} 行：`) + i.message[locale])
+      .map(
+        (i) =>
+          (i.row === undefined ? '' : locale === 'en' ? `row ${i.row + 1}: ` : `第 ${i.row + 1} 行：`) +
+          i.message[locale],
+      )
       .join('; ') + (issues.length > 20 ? ` (+${issues.length - 20})` : '');
   return {
     en: `The ${label.en.toLowerCase()} was not saved: ${lines('en')}`,
@@ -57,8 +61,12 @@ export class KehuSchemaError extends KehuError {
     super(
       'invalid-schema',
       {
-        en: `${source} is not a usable entity schema:\n` + problems.map((p) => `  ${p.pointer || '/'}: ${p.message.en}`).join('\n'),
-        'zh-CN': `${source} 不是可用的实体定义：\n` + problems.map((p) => `  ${p.pointer || '/'}：${p.message['zh-CN']}`).join('\n'),
+        en:
+          `${source} is not a usable entity schema:\n` +
+          problems.map((p) => `  ${p.pointer || '/'}: ${p.message.en}`).join('\n'),
+        'zh-CN':
+          `${source} 不是可用的实体定义：\n` +
+          problems.map((p) => `  ${p.pointer || '/'}：${p.message['zh-CN']}`).join('\n'),
       },
       locale,
     );

@@ -77,7 +77,8 @@ export async function assertUnique(
 /** Drops `undefined` values, so "cleared" optional fields are absent rather than invalid. */
 export function withoutUndefined<T extends Record<string, unknown>>(data: T): T {
   const out = {} as T;
-  for (const [key, value] of Object.entries(data)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(data))
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   return out;
 }
 

@@ -33,7 +33,8 @@ class KehuStore implements Store {
     readonly migrations: MigrationReport[],
   ) {
     const series = new NamingSeries(meta, collection);
-    for (const entity of entities.values()) this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale));
+    for (const entity of entities.values())
+      this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale));
   }
 
   has(name: string): boolean {
@@ -76,7 +77,14 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
   for (const item of options.entities) {
     const entity = isEntity(item) ? item : defineEntity(item, typeof item.$id === 'string' ? item.$id : 'runtime');
     if (entities.has(entity.name)) {
-      throw new KehuError('duplicate-entity', { en: `Two schemas define the entity "${entity.name}" (${entities.get(entity.name)!.source} and ${entity.source}); rename one.`, 'zh-CN': `有两个定义都叫「${entity.name}」（${entities.get(entity.name)!.source} 和 ${entity.source}），请重命名其中一个。` }, locale);
+      throw new KehuError(
+        'duplicate-entity',
+        {
+          en: `Two schemas define the entity "${entity.name}" (${entities.get(entity.name)!.source} and ${entity.source}); rename one.`,
+          'zh-CN': `有两个定义都叫「${entity.name}」（${entities.get(entity.name)!.source} 和 ${entity.source}），请重命名其中一个。`,
+        },
+        locale,
+      );
     }
     entities.set(entity.name, entity);
   }
@@ -93,7 +101,10 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     allowSlowCount: true,
     closeDuplicates: true,
   });
-  const collections = await database.addCollections({ records: { schema: recordsSchema }, meta: { schema: metaSchema } });
+  const collections = await database.addCollections({
+    records: { schema: recordsSchema },
+    meta: { schema: metaSchema },
+  });
   const records = collections.records as unknown as RxCollection<PhysicalRecord>;
   const meta = collections.meta as unknown as RxCollection<MetaDoc>;
   const reports: MigrationReport[] = [];

@@ -8,13 +8,19 @@ describe('sort keys', () => {
   it('orders numbers like numbers, negatives and fractions included', () => {
     const values = [-1e9, -3.5, -1, -0.25, 0, 0.1, 1, 2, 10, 99.99, 1e12];
     const shuffled = [...values].reverse();
-    assert.deepEqual(shuffled.sort((a, b) => ascending(numberKey(a), numberKey(b))), values);
+    assert.deepEqual(
+      shuffled.sort((a, b) => ascending(numberKey(a), numberKey(b))),
+      values,
+    );
   });
 
   it('inverted keys order strings descending, prefixes after longer strings', () => {
     const values = ['', 'a', 'ab', 'abc', 'b', '张三', '李四', '2024-03-05', '2024-03-06', '—', 'Ｚ'];
     const byInverted = [...values].sort((a, b) => ascending(invertKey(sortKey(a)), invertKey(sortKey(b))));
-    assert.deepEqual(byInverted, [...values].sort((a, b) => ascending(b, a)));
+    assert.deepEqual(
+      byInverted,
+      [...values].sort((a, b) => ascending(b, a)),
+    );
   });
 
   it('inverted number keys order numbers descending', () => {

@@ -42,6 +42,7 @@ const maxRank = 0xf7fe;
 /** The key whose ascending order is `key`'s descending order (shorter prefixes sort after longer). */
 export function invertKey(key: string): string {
   let out = '';
-  for (let i = 0; i < key.length; i++) out += String.fromCharCode(unrank(maxRank - Math.min(rank(key.charCodeAt(i)), maxRank)));
+  for (let i = 0; i < key.length; i++)
+    out += String.fromCharCode(unrank(maxRank - Math.min(rank(key.charCodeAt(i)), maxRank)));
   return out + '\uffff';
 }

@@ -47,7 +47,9 @@ export async function migrateEntity(
   if (previous) {
     let last = '';
     for (;;) {
-      const docs = await records.find({ selector: { e: entity.name, pk: { $gt: last } }, sort: [{ pk: 'asc' }], limit: 500 }).exec();
+      const docs = await records
+        .find({ selector: { e: entity.name, pk: { $gt: last } }, sort: [{ pk: 'asc' }], limit: 500 })
+        .exec();
       if (!docs.length) break;
       last = docs[docs.length - 1].primary;
       const batch: PhysicalRecord[] = [];

@@ -18,7 +18,11 @@ export function seriesParts(pattern: string, date = new Date()): SeriesParts {
       .replace(/\{DD\}/g, String(date.getDate()).padStart(2, '0'));
   const match = /\{(#+)\}/.exec(pattern);
   if (!match) return { prefix: fill(pattern), suffix: '', width: 0 };
-  return { prefix: fill(pattern.slice(0, match.index)), suffix: fill(pattern.slice(match.index + match[0].length)), width: match[1].length };
+  return {
+    prefix: fill(pattern.slice(0, match.index)),
+    suffix: fill(pattern.slice(match.index + match[0].length)),
+    width: match[1].length,
+  };
 }
 
 export function seriesCode(parts: SeriesParts, counter: number): string {

@@ -28,7 +28,12 @@ export interface PhysicalRecord {
 
 export const slotNames = Array.from({ length: maxIndexedFields }, (_, i) => i);
 const slot = { type: 'string', maxLength: slotMaxLength };
-const slotProperties = Object.fromEntries(slotNames.flatMap((i) => [[`k${i}`, slot], [`r${i}`, slot]]));
+const slotProperties = Object.fromEntries(
+  slotNames.flatMap((i) => [
+    [`k${i}`, slot],
+    [`r${i}`, slot],
+  ]),
+);
 
 /** The RxDB schema of the one generic collection. Bump `version` only with a storage migration. */
 export const recordsSchema = {
@@ -46,7 +51,14 @@ export const recordsSchema = {
     ...slotProperties,
   },
   required: ['pk', 'e', 't', 'd', 's', 'u', 'ru', ...slotNames.flatMap((i) => [`k${i}`, `r${i}`])],
-  indexes: [['e', 't', 'u'], ['e', 't', 'ru'], ...slotNames.flatMap((i) => [['e', 't', `k${i}`], ['e', 't', `r${i}`]])],
+  indexes: [
+    ['e', 't', 'u'],
+    ['e', 't', 'ru'],
+    ...slotNames.flatMap((i) => [
+      ['e', 't', `k${i}`],
+      ['e', 't', `r${i}`],
+    ]),
+  ],
 } as const;
 
 /** Store-wide state: entity versions, index layouts, naming-series counters. */
@@ -84,7 +96,9 @@ export function toPhysical(entity: Entity, record: KehuRecord, removed = false):
     ru: invertKey(sortKey(record.updatedAt)),
   } as PhysicalRecord;
   for (const i of slotNames) {
-    const key = sortKey(entity.indexes[i] === undefined ? undefined : (record as Record<string, unknown>)[entity.indexes[i]]);
+    const key = sortKey(
+      entity.indexes[i] === undefined ? undefined : (record as Record<string, unknown>)[entity.indexes[i]],
+    );
     doc[`k${i}`] = key;
     doc[`r${i}`] = invertKey(key);
   }

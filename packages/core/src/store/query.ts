@@ -38,7 +38,8 @@ function idCondition(entity: Entity, condition: unknown): unknown {
   if (condition && typeof condition === 'object') {
     const c = condition as Mango;
     const keys = Object.keys(c);
-    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(c.$in)) return { $in: c.$in.map((id) => primaryKey(entity.name, String(id))) };
+    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(c.$in))
+      return { $in: c.$in.map((id) => primaryKey(entity.name, String(id))) };
     if (keys.length === 1 && keys[0] === '$eq') return primaryKey(entity.name, String(c.$eq));
   }
   return undefined;
@@ -80,7 +81,11 @@ function searchSelector(search: string | undefined): Mango[] {
     .map((word) => ({ s: { $regex: escapeRegex(word) } }));
 }
 
-export function baseSelector(entity: Entity, options: CountOptions, removed = false): MangoQuerySelector<PhysicalRecord> {
+export function baseSelector(
+  entity: Entity,
+  options: CountOptions,
+  removed = false,
+): MangoQuerySelector<PhysicalRecord> {
   const selector: Mango = { e: entity.name, t: removed ? 1 : 0, ...physicalSelector(entity, options.selector) };
   const words = searchSelector(options.search);
   if (words.length) selector.$and = [...((selector.$and as Mango[]) ?? []), ...words];
@@ -116,7 +121,13 @@ export function recordComparator(sort: SortSpec[]) {
       const y = b[field];
       if (x === y) continue;
       const order =
-        x === undefined || x === null ? -1 : y === undefined || y === null ? 1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+        x === undefined || x === null
+          ? -1
+          : y === undefined || y === null
+            ? 1
+            : typeof x === 'number' && typeof y === 'number'
+              ? x - y
+              : String(x).localeCompare(String(y), 'zh-CN');
       if (order !== 0) return direction === 'desc' ? -order : order;
     }
     return 0;

@@ -76,7 +76,14 @@ export class EntityRepository implements Repository {
   /** Stamps system fields and fills defaults; does not assign series codes. */
   private prepare(data: Input, now: string): KehuRecord {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
-      throw new KehuError('invalid-input', { en: `A ${this.entity.name} record must be an object.`, 'zh-CN': `${this.entity.label['zh-CN']}记录必须是对象。` }, this.locale);
+      throw new KehuError(
+        'invalid-input',
+        {
+          en: `A ${this.entity.name} record must be an object.`,
+          'zh-CN': `${this.entity.label['zh-CN']}记录必须是对象。`,
+        },
+        this.locale,
+      );
     }
     const record = withoutUndefined(withDefaults(this.entity, data));
     return {
@@ -120,7 +127,14 @@ export class EntityRepository implements Repository {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
     const current = doc._data.d;
-    const record = withoutUndefined({ ...current, ...changes, id, createdAt: current.createdAt, updatedAt: new Date().toISOString(), _v: this.entity.version }) as KehuRecord;
+    const record = withoutUndefined({
+      ...current,
+      ...changes,
+      id,
+      createdAt: current.createdAt,
+      updatedAt: new Date().toISOString(),
+      _v: this.entity.version,
+    }) as KehuRecord;
     await this.checked([record], false);
     await this.write(doc, record, false);
     return structuredClone(record);
@@ -152,7 +166,8 @@ export class EntityRepository implements Repository {
     for (let i = 0; i < records.length; i += size) {
       const batch = records.slice(i, i + size).map((r) => toPhysical(this.entity, r));
       const result = await this.collection.bulkInsert(batch);
-      if (result.error.length) throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
+      if (result.error.length)
+        throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
     }
     return records.length;
   }
@@ -178,7 +193,10 @@ export class EntityRepository implements Repository {
   private notFound(id: string): KehuError {
     return new KehuError(
       'not-found',
-      { en: `No ${this.entity.label.en.toLowerCase()} with id "${id}".`, 'zh-CN': `找不到 ID 为「${id}」的${this.entity.label['zh-CN']}。` },
+      {
+        en: `No ${this.entity.label.en.toLowerCase()} with id "${id}".`,
+        'zh-CN': `找不到 ID 为「${id}」的${this.entity.label['zh-CN']}。`,
+      },
       this.locale,
     );
   }

@@ -51,7 +51,10 @@ export class NamingSeries {
     }
     let max = 0;
     for (const doc of docs) {
-      const counter = seriesCounter(parts, String((doc._data.d as Record<string, unknown>)[entity.namingSeries!.field] ?? ''));
+      const counter = seriesCounter(
+        parts,
+        String((doc._data.d as Record<string, unknown>)[entity.namingSeries!.field] ?? ''),
+      );
       if (counter !== undefined && counter > max) max = counter;
     }
     return max;

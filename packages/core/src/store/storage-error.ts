@@ -6,7 +6,13 @@ import type { Locale } from '../i18n/locale.js';
  * RxDB without dev-mode reports bare codes (`CONFLICT`, `COL23`); callers get a sentence instead,
  * with the original error kept as `cause` for debugging.
  */
-export function storageError(error: unknown, entity: Entity, action: 'insert' | 'update', id: string, locale: Locale): KehuError {
+export function storageError(
+  error: unknown,
+  entity: Entity,
+  action: 'insert' | 'update',
+  id: string,
+  locale: Locale,
+): KehuError {
   const e = error as { code?: string; status?: number; message?: string };
   const label = entity.label;
   let result: KehuError;
@@ -14,15 +20,24 @@ export function storageError(error: unknown, entity: Entity, action: 'insert' | 
     result = new KehuError(
       'duplicate-id',
       action === 'insert'
-        ? { en: `A ${label.en.toLowerCase()} with id "${id}" already exists (it may be in the trash); use another id or update it.`, 'zh-CN': `ID 为「${id}」的${label['zh-CN']}已存在（可能在回收站中）；请换一个 ID 或修改该记录。` }
-        : { en: `The ${label.en.toLowerCase()} "${id}" was changed elsewhere at the same time; reload it and try again.`, 'zh-CN': `${label['zh-CN']}「${id}」同时在别处被修改；请重新加载后再试。` },
+        ? {
+            en: `A ${label.en.toLowerCase()} with id "${id}" already exists (it may be in the trash); use another id or update it.`,
+            'zh-CN': `ID 为「${id}」的${label['zh-CN']}已存在（可能在回收站中）；请换一个 ID 或修改该记录。`,
+          }
+        : {
+            en: `The ${label.en.toLowerCase()} "${id}" was changed elsewhere at the same time; reload it and try again.`,
+            'zh-CN': `${label['zh-CN']}「${id}」同时在别处被修改；请重新加载后再试。`,
+          },
       locale,
     );
   } else {
     const detail = e?.code ?? e?.message ?? String(error);
     result = new KehuError(
       'storage-failed',
-      { en: `The store could not ${action} the ${label.en.toLowerCase()} "${id}" (${detail}); nothing was written.`, 'zh-CN': `数据存储无法${action === 'insert' ? '新增' : '修改'}${label['zh-CN']}「${id}」（${detail}），未写入任何内容。` },
+      {
+        en: `The store could not ${action} the ${label.en.toLowerCase()} "${id}" (${detail}); nothing was written.`,
+        'zh-CN': `数据存储无法${action === 'insert' ? '新增' : '修改'}${label['zh-CN']}「${id}」（${detail}），未写入任何内容。`,
+      },
       locale,
     );
   }

@@ -19,11 +19,26 @@ export interface ContractFixtures {
  * The store contract: what every storage must do the same. Runs in Node against the memory and
  * Dexie (fake-indexeddb) storages and in Chromium against Dexie on real IndexedDB.
  */
-export function storeContract(label: string, storage: () => RxStorage<unknown, unknown>, fixtures: ContractFixtures, describe: Suite, it: Test): void {
+export function storeContract(
+  label: string,
+  storage: () => RxStorage<unknown, unknown>,
+  fixtures: ContractFixtures,
+  describe: Suite,
+  it: Test,
+): void {
   let counter = 0;
-  const open = (entities: JsonSchema[] = [fixtures.order, fixtures.contact], name = `contract-${Date.now()}-${counter++}`, extra = {}) =>
-    createStore({ entities, storage: storage(), name, locale: 'en', ...extra });
-  const order = (n: number, more: Record<string, unknown> = {}) => ({ plate: `京A${String(10000 + n)}`, status: 'open', openedOn: `2024-03-${String((n % 28) + 1).padStart(2, '0')}`, amount: n * 10, ...more });
+  const open = (
+    entities: JsonSchema[] = [fixtures.order, fixtures.contact],
+    name = `contract-${Date.now()}-${counter++}`,
+    extra = {},
+  ) => createStore({ entities, storage: storage(), name, locale: 'en', ...extra });
+  const order = (n: number, more: Record<string, unknown> = {}) => ({
+    plate: `京A${String(10000 + n)}`,
+    status: 'open',
+    openedOn: `2024-03-${String((n % 28) + 1).padStart(2, '0')}`,
+    amount: n * 10,
+    ...more,
+  });
 
   describe(`store contract (${label})`, () => {
     it('inserts a record with an id, timestamps and the next naming-series code, and reads it back', async () => {
@@ -43,7 +58,10 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
     it('rejects an invalid record with per-field messages in both locales and stores nothing', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
-      const error = await rejects<KehuValidationError>(repo.insert({ plate: 'nonsense', status: 'lost', amount: -5, items: [{ task: 'oil', hours: 0 }] }), 'KehuValidationError');
+      const error = await rejects<KehuValidationError>(
+        repo.insert({ plate: 'nonsense', status: 'lost', amount: -5, items: [{ task: 'oil', hours: 0 }] }),
+        'KehuValidationError',
+      );
       const paths = error.issues.map((i) => i.path.join('.')).sort();
       deepEqual(paths, ['amount', 'items.0.hours', 'openedOn', 'plate', 'status']);
       const openedOn = error.issues.find((i) => i.path[0] === 'openedOn')!;
@@ -58,7 +76,10 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
       const store = await open();
       const repo = store.entity('maintenance-order');
       await repo.insert(order(1, { number: 'WX-1' }));
-      const error = await rejects<KehuValidationError>(repo.insert(order(2, { number: 'WX-1' })), 'KehuValidationError');
+      const error = await rejects<KehuValidationError>(
+        repo.insert(order(2, { number: 'WX-1' })),
+        'KehuValidationError',
+      );
       equal(error.issues[0].keyword, 'unique');
       ok(error.issues[0].message['zh-CN'].includes('工单号'), error.issues[0].message['zh-CN']);
       equal(await repo.count(), 1);
@@ -68,21 +89,46 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
     it('finds by selector, sorts both ways on indexed and other fields, pages and searches', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
-      await repo.bulkInsert(Array.from({ length: 30 }, (_, i) => order(i, { status: i % 3 === 0 ? 'done' : 'open', items: [{ task: `task ${i}`, hours: 1 }] })));
+      await repo.bulkInsert(
+        Array.from({ length: 30 }, (_, i) =>
+          order(i, { status: i % 3 === 0 ? 'done' : 'open', items: [{ task: `task ${i}`, hours: 1 }] }),
+        ),
+      );
       equal(await repo.count(), 30);
       equal(await repo.count({ selector: { status: 'done' } }), 10);
       const desc = await repo.find({ sort: { field: 'amount', direction: 'desc' }, limit: 3 });
-      deepEqual(desc.map((r) => r.amount), [290, 280, 270]);
+      deepEqual(
+        desc.map((r) => r.amount),
+        [290, 280, 270],
+      );
       const asc = await repo.find({ sort: { field: 'amount', direction: 'asc' }, skip: 2, limit: 2 });
-      deepEqual(asc.map((r) => r.amount), [20, 30]);
-      const ranged = await repo.find({ selector: { amount: { $gte: 100, $lt: 130 } }, sort: { field: 'amount', direction: 'asc' } });
-      deepEqual(ranged.map((r) => r.amount), [100, 110, 120]);
+      deepEqual(
+        asc.map((r) => r.amount),
+        [20, 30],
+      );
+      const ranged = await repo.find({
+        selector: { amount: { $gte: 100, $lt: 130 } },
+        sort: { field: 'amount', direction: 'asc' },
+      });
+      deepEqual(
+        ranged.map((r) => r.amount),
+        [100, 110, 120],
+      );
       const unindexed = await repo.find({ selector: { 'items.0.task': 'task 7' } });
       equal(unindexed.length, 1);
       const byPlate = await repo.find({ search: '京a10012' });
-      deepEqual(byPlate.map((r) => r.amount), [120]);
-      const byId = await repo.find({ selector: { id: { $in: [desc[0].id, desc[1].id] } }, sort: { field: 'amount', direction: 'asc' } });
-      deepEqual(byId.map((r) => r.amount), [280, 290]);
+      deepEqual(
+        byPlate.map((r) => r.amount),
+        [120],
+      );
+      const byId = await repo.find({
+        selector: { id: { $in: [desc[0].id, desc[1].id] } },
+        sort: { field: 'amount', direction: 'asc' },
+      });
+      deepEqual(
+        byId.map((r) => r.amount),
+        [280, 290],
+      );
       await store.close();
     });
 
@@ -138,7 +184,9 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
     it('emits live results when another write changes them', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
-      const seen = firstValueFrom(repo.find$({ selector: { status: 'done' } }).pipe(filter((rows) => rows.length === 1)));
+      const seen = firstValueFrom(
+        repo.find$({ selector: { status: 'done' } }).pipe(filter((rows) => rows.length === 1)),
+      );
       await repo.insert(order(1));
       await repo.insert(order(2, { status: 'done' }));
       equal((await seen)[0].amount, 20);
@@ -154,7 +202,10 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
       equal(entity.field('newsletter')!.label.en, 'Newsletter');
       const saved = await repo.insert({ fullName: 'Li Lei', email: 'li@example.com', phone: '+86 138', tags: ['vip'] });
       ok(saved.id);
-      const error = await rejects<KehuValidationError>(repo.insert({ fullName: 'x', phone: 'abc' }), 'KehuValidationError');
+      const error = await rejects<KehuValidationError>(
+        repo.insert({ fullName: 'x', phone: 'abc' }),
+        'KehuValidationError',
+      );
       equal(error.issues[0].path[0], 'phone');
       equal((await repo.find({ sort: { field: 'fullName', direction: 'desc' } }))[0].fullName, 'Li Lei');
       await store.close();
@@ -162,13 +213,19 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
 
     it('names the known entities when asked for an unknown one', async () => {
       const store = await open();
-      const error = await rejects<KehuError>(Promise.resolve().then(() => store.entity('maintenance-ordr')), 'KehuError');
+      const error = await rejects<KehuError>(
+        Promise.resolve().then(() => store.entity('maintenance-ordr')),
+        'KehuError',
+      );
       ok(error.message.includes('did you mean "maintenance-order"'), error.message);
       await store.close();
     });
 
     it('holds more entities than RxDB has collections', async () => {
-      const many = Array.from({ length: 20 }, (_, i) => ({ $id: `thing-${i}`, type: 'object', properties: { name: { type: 'string' } } }) as JsonSchema);
+      const many = Array.from(
+        { length: 20 },
+        (_, i) => ({ $id: `thing-${i}`, type: 'object', properties: { name: { type: 'string' } } }) as JsonSchema,
+      );
       const store = await open(many);
       for (let i = 0; i < 20; i++) await store.entity(`thing-${i}`).insert({ name: `n${i}` });
       equal(await store.entity('thing-19').count(), 1);
@@ -178,7 +235,12 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
 
     it('keeps every record across a version bump with a migration', async () => {
       const name = `contract-migrate-${Date.now()}-${counter++}`;
-      const v0 = { $id: 'pet', type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } as JsonSchema;
+      const v0 = {
+        $id: 'pet',
+        type: 'object',
+        properties: { name: { type: 'string' } },
+        required: ['name'],
+      } as JsonSchema;
       const first = await open([v0], name);
       await first.entity('pet').bulkInsert(Array.from({ length: 1200 }, (_, i) => ({ name: `pet ${i}` })));
       await first.close();
@@ -186,10 +248,16 @@ export function storeContract(label: string, storage: () => RxStorage<unknown, u
         $id: 'pet',
         type: 'object',
         'x-kehu': { version: 1, indexes: ['nickname'] },
-        properties: { name: { type: 'string' }, nickname: { type: 'string', maxLength: 20 }, legs: { type: 'integer', default: 4 } },
+        properties: {
+          name: { type: 'string' },
+          nickname: { type: 'string', maxLength: 20 },
+          legs: { type: 'integer', default: 4 },
+        },
         required: ['name', 'nickname', 'legs'],
       } as JsonSchema;
-      const migrations = { pet: { 1: (r: Record<string, unknown>) => ({ ...r, nickname: String(r.name).toUpperCase() }) } };
+      const migrations = {
+        pet: { 1: (r: Record<string, unknown>) => ({ ...r, nickname: String(r.name).toUpperCase() }) },
+      };
       const second = await open([v1], name, { migrations });
       const report = second.migrations.find((m) => m.entity === 'pet');
       ok(report, 'a migration report for pet');

@@ -5,7 +5,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { storeContract } from './store.contract.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../test-fixtures/${name}.schema.json`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../test-fixtures/${name}.schema.json`, import.meta.url), 'utf8'));
 const fixtures = { order: fixture('maintenance-order'), contact: fixture('plain-contact') };
 
 storeContract('memory', () => getRxStorageMemory(), fixtures, describe, it);

@@ -13,7 +13,8 @@ export function ok(value: unknown, message = 'expected a truthy value'): asserts
 }
 
 export function equal<T>(actual: T, expected: T, message = ''): void {
-  if (!Object.is(actual, expected)) throw new CheckError(`${message} expected ${show(expected)}, got ${show(actual)}`.trim());
+  if (!Object.is(actual, expected))
+    throw new CheckError(`${message} expected ${show(expected)}, got ${show(actual)}`.trim());
 }
 
 export function deepEqual(actual: unknown, expected: unknown, message = ''): void {
@@ -25,7 +26,11 @@ export function deepEqual(actual: unknown, expected: unknown, message = ''): voi
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sorted(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, sorted(v)]),
+    );
   }
   return value;
 }
@@ -35,7 +40,8 @@ export async function rejects<E = Error>(promise: Promise<unknown>, name?: strin
   try {
     await promise;
   } catch (error) {
-    if (name && (error as Error).name !== name) throw new CheckError(`expected a ${name}, got ${(error as Error).name}: ${(error as Error).message}`);
+    if (name && (error as Error).name !== name)
+      throw new CheckError(`expected a ${name}, got ${(error as Error).name}: ${(error as Error).message}`);
     return error as E;
   }
   throw new CheckError(`expected a rejection${name ? ` with ${name}` : ''}, but it resolved`);
