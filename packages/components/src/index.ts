@@ -6,6 +6,8 @@ export type { RecordActivateDetail, RecordActivateEvent } from './record-list/re
 export { KehuRecordForm } from './record-form/record-form.js';
 export type { RecordCancelDetail, RecordSaveDetail } from './record-form/record-form.js';
 export { fieldWidgets, widgetFor } from './record-form/widgets/registry.js';
+export { rankWith, kindOrWidget } from './record-form/widgets/testers.js';
+export { control, textOf, numberOf } from './record-form/widgets/control.js';
 export type { FieldWidget, WidgetContext, WidgetTester, NestedFieldOptions } from './record-form/widgets/registry.js';
 export { KehuReferencePicker } from './reference-picker/reference-picker.js';
 export { storeContext } from './context/store-context.js';

@@ -1,0 +1,185 @@
+import { css } from 'lit';
+
+export const recordFormStyles = css`
+  :host {
+    display: block;
+    font: var(--kehu-record-form-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    color: var(--kehu-record-form-text-color, #1f2328);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'],
+  form {
+    display: grid;
+    gap: var(--kehu-record-form-gap, 12px);
+  }
+  [part~='section'],
+  [part~='group'] {
+    display: grid;
+    gap: var(--kehu-record-form-gap, 12px);
+    margin: 0;
+    padding: 12px 16px 16px;
+    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-radius: var(--kehu-record-form-border-radius, 6px);
+    min-width: 0;
+  }
+  [part~='section-label'] {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  [part~='field'] {
+    display: grid;
+    gap: 4px;
+    min-width: 0;
+  }
+  [part~='label'] {
+    font-weight: 500;
+  }
+  legend[part~='label'] {
+    padding: 0 4px;
+  }
+  [part~='required-mark'] {
+    color: var(--kehu-record-form-error-color, #b3261e);
+    margin-inline-start: 2px;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea,
+  kehu-reference-picker {
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 6em;
+    font: inherit;
+    color: inherit;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    padding: 6px 8px;
+    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-radius: var(--kehu-record-form-border-radius, 6px);
+    background: var(--kehu-record-form-input-background, #fff);
+  }
+  input[type='checkbox'] {
+    justify-self: start;
+    width: 18px;
+    height: 18px;
+    margin: 0;
+  }
+  :is(input, select, textarea, button):focus-visible {
+    outline: 2px solid var(--kehu-record-form-accent-color, #0b5cad);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--kehu-record-form-error-color, #b3261e) !important;
+  }
+  :disabled {
+    background: #f6f8fa;
+    color: #57606a;
+  }
+  [part~='money'] {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+  [part~='help'] {
+    color: var(--kehu-record-form-muted-color, #57606a);
+    font-size: 0.9em;
+  }
+  [part~='error'] {
+    color: var(--kehu-record-form-error-color, #b3261e);
+    font-size: 0.9em;
+  }
+  [part~='summary'] {
+    padding: 8px 12px;
+    border: 1px solid var(--kehu-record-form-error-color, #b3261e);
+    border-radius: var(--kehu-record-form-border-radius, 6px);
+    color: var(--kehu-record-form-error-color, #b3261e);
+  }
+  [part~='summary'] p,
+  [part~='summary'] ul {
+    margin: 4px 0;
+  }
+  [part~='message'] {
+    padding: 12px;
+    color: var(--kehu-record-form-muted-color, #57606a);
+  }
+  [part~='message'][role='alert'] {
+    color: var(--kehu-record-form-error-color, #b3261e);
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  [part~='table'] {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  [part~='table'] th,
+  [part~='table'] td {
+    border-bottom: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    padding: 4px 6px;
+    text-align: start;
+    vertical-align: top;
+  }
+  [part~='table'] th {
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  .in-cell[part~='group'] {
+    padding: 4px 8px 8px;
+  }
+  [part~='list'] {
+    display: grid;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='list-item'] {
+    display: flex;
+    gap: 6px;
+    align-items: start;
+  }
+  [part~='list-item'] > :first-child {
+    flex: 1;
+  }
+  button {
+    font: inherit;
+    padding: 6px 14px;
+    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-radius: var(--kehu-record-form-border-radius, 6px);
+    background: #f6f8fa;
+    color: inherit;
+    cursor: pointer;
+  }
+  [part~='add-button'] {
+    justify-self: start;
+  }
+  [part~='remove-button'] {
+    padding: 4px 8px;
+    white-space: nowrap;
+  }
+  [part~='actions'] {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+  }
+  [part~='save-button'] {
+    background: var(--kehu-record-form-accent-color, #0b5cad);
+    border-color: var(--kehu-record-form-accent-color, #0b5cad);
+    color: #fff;
+  }
+  [part~='status'] {
+    color: #1a7f37;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
