@@ -1,0 +1,78 @@
+import type { ComplexAttributeConverter } from 'lit';
+import type { Entity, FieldModel, SortSpec } from '@kehu/core';
+
+/** Fields a record carries besides its entity's own, which a list may sort by. */
+const SYSTEM_SORT_FIELDS = new Set(['id', 'createdAt', 'updatedAt']);
+
+/** Kinds whose values order meaningfully in a store query. */
+const SORTABLE_KINDS = new Set([
+  'text',
+  'email',
+  'number',
+  'integer',
+  'money',
+  'date',
+  'datetime',
+  'enum',
+  'boolean',
+  'reference',
+]);
+
+/** Columns when neither the element nor the schema names any. */
+const FALLBACK_COLUMN_COUNT = 5;
+
+/**
+ * The fields a list shows: the element's `columns`, else the entity's `listColumns`, else its first
+ * few scalar fields. Hidden fields are left out; unknown names are reported to `warn` and skipped.
+ */
+export function listFields(
+  entity: Entity,
+  columns: readonly string[] | undefined,
+  warn: (column: string) => void,
+): FieldModel[] {
+  const names = columns?.length ? columns : entity.listColumns;
+  if (!names.length) {
+    return entity.fields.filter((f) => !f.hidden && SORTABLE_KINDS.has(f.kind)).slice(0, FALLBACK_COLUMN_COUNT);
+  }
+  const fields: FieldModel[] = [];
+  for (const name of names) {
+    const field = entity.field(name.split('.'));
+    if (!field) warn(name);
+    else if (!field.hidden) fields.push(field);
+  }
+  return fields;
+}
+
+/** The store field name of a column, dotted for nested fields (`address.city`). */
+export function sortField(field: FieldModel): string {
+  return (field.path.length ? field.path : [field.key]).join('.');
+}
+
+/** Top-level scalar columns sort in the store; nested ones (`address.city`) have no index to sort by. */
+export function isSortable(field: FieldModel): boolean {
+  return SORTABLE_KINDS.has(field.kind) && field.path.length <= 1;
+}
+
+/** The sort in force: the element's when it names a field the entity has, else the entity's default. */
+export function effectiveSort(entity: Entity, sort: SortSpec | undefined, warn: (field: string) => void): SortSpec {
+  if (!sort?.field) return entity.defaultSort;
+  if (!SYSTEM_SORT_FIELDS.has(sort.field) && !entity.field(sort.field.split('.'))) {
+    warn(sort.field);
+    return entity.defaultSort;
+  }
+  return { field: sort.field, direction: sort.direction === 'desc' ? 'desc' : 'asc' };
+}
+
+/** `columns="name mobile level"` or `columns="name,mobile,level"`. */
+export const columnsConverter: ComplexAttributeConverter<string[] | undefined> = {
+  fromAttribute: (value) => (value ? value.split(/[\s,]+/).filter(Boolean) : undefined),
+};
+
+/** `sort="name"`, `sort="createdAt desc"`. */
+export const sortConverter: ComplexAttributeConverter<SortSpec | undefined> = {
+  fromAttribute: (value) => {
+    const [field, direction] = (value ?? '').trim().split(/\s+/);
+    if (!field) return undefined;
+    return { field, direction: direction?.toLowerCase() === 'desc' ? 'desc' : 'asc' };
+  },
+};

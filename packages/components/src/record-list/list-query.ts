@@ -1,0 +1,113 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Entity, KehuRecord, SortSpec, Store } from '@kehu/core';
+import { RecordPages, type RecordQuery } from './record-pages.js';
+import { ReferenceTitles } from './reference-titles.js';
+
+/**
+ * The store side of a record list: runs the query the host asks for as live `RecordPages`, restarts
+ * it when store, entity, sort, search or page size change, and stops it when the host leaves the DOM.
+ */
+export class ListQuery implements ReactiveController {
+  /**
+   * Indexes 0…total-1: the virtualizer's items; rows read their record with `record(index)`.
+   * Kept while a new sort or search loads, so rows show placeholders instead of vanishing and the
+   * count (a live region) changes once, from the old number to the new.
+   */
+  items: number[] = [];
+  /** The count shown: the current query's, or the previous one's while the new count loads. */
+  total: number | undefined;
+
+  private pages: RecordPages | undefined;
+  private source: { store: Store; entity: Entity } | undefined;
+  private titles: ReferenceTitles | undefined;
+  /** The rows the list last rendered, so a new query loads as many from the top at once. */
+  private range = { first: 0, last: 0 };
+
+  constructor(
+    private host: ReactiveControllerHost,
+    /** Called when a new query starts, e.g. to scroll back to the top. */
+    private onRestart: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Back in the DOM after a move: the query was stopped, so render (and restart it) again.
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** The sort in force, once a query runs. */
+  get sort(): SortSpec | undefined {
+    return this.pages?.query.sort;
+  }
+
+  /** The first error the store reported for the current query. */
+  get error(): unknown {
+    return this.pages?.error;
+  }
+
+  /** The record at `index` in the current order, or undefined while its page loads. */
+  record(index: number): KehuRecord | undefined {
+    return this.pages?.record(index);
+  }
+
+  /** Title of a referenced record for a cell; undefined while it is fetched. */
+  referenceTitle = (entity: string, id: string): string | undefined => this.titles?.title(entity, id);
+
+  /** Follows the rows the list renders, loading their pages. */
+  show(first: number, last: number): void {
+    this.range = { first, last };
+    this.pages?.show(first, last);
+  }
+
+  /** Runs `query` over `entity` (call it before each render); without all three, stops. */
+  update(store: Store | undefined, entity: Entity | undefined, query: RecordQuery | undefined, pageSize: number): void {
+    if (!store || !entity || !query) return this.stop();
+    const current = this.pages;
+    const sameSource = this.source?.store === store && this.source.entity === entity;
+    if (
+      current &&
+      sameSource &&
+      current.pageSize === pageSize &&
+      current.query.search === query.search &&
+      current.query.sort.field === query.sort.field &&
+      current.query.sort.direction === query.sort.direction
+    ) {
+      return;
+    }
+    this.pages?.dispose();
+    this.titles?.dispose();
+    if (!sameSource) this.setTotal(undefined);
+    // A fresh title cache per query, so a renamed sales rep shows once the list is sorted or searched again.
+    this.titles = new ReferenceTitles(store, () => this.host.requestUpdate());
+    this.source = { store, entity };
+    const rows = this.range.last - this.range.first + 1;
+    const pages = new RecordPages(store.entity(entity.name), query, () => this.changed(pages), pageSize, rows);
+    this.pages = pages;
+    this.onRestart();
+  }
+
+  private stop(): void {
+    this.pages?.dispose();
+    this.pages = undefined;
+    this.source = undefined;
+    this.titles?.dispose();
+    this.titles = undefined;
+    this.setTotal(undefined);
+  }
+
+  private changed(pages: RecordPages): void {
+    if (pages !== this.pages) return;
+    if (pages.total !== undefined) this.setTotal(pages.total);
+    this.host.requestUpdate();
+  }
+
+  private setTotal(total: number | undefined): void {
+    this.total = total;
+    if ((total ?? 0) !== this.items.length) this.items = Array.from({ length: total ?? 0 }, (_, i) => i);
+  }
+}

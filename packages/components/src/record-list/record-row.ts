@@ -1,0 +1,55 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Entity, FieldModel, KehuRecord, Locale } from '@kehu/core';
+import { fieldValue, formatCell, maskSensitive, type ReferenceTitle } from './cell-format.js';
+
+/** What every row of one render shares. */
+export interface RowContext {
+  entity: Entity;
+  fields: FieldModel[];
+  locale: Locale;
+  referenceTitle: ReferenceTitle;
+}
+
+/** A row showing one record; `index` is its position in the query's order. */
+export function recordRow(index: number, record: KehuRecord, tabindex: string, context: RowContext): TemplateResult {
+  const { entity, fields, locale, referenceTitle } = context;
+  return html`<div
+    part="row"
+    class="row"
+    role="row"
+    data-index=${index}
+    aria-rowindex=${index + 2}
+    aria-label=${rowName(entity, record)}
+    tabindex=${tabindex}
+  >
+    ${fields.map((field) => {
+      const cell = formatCell(field, fieldValue(record, field), locale, referenceTitle);
+      return html`<div part="cell" class="cell" role="gridcell" data-kind=${field.kind} title=${cell.text || nothing}>
+        ${cell.spoken ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>` : cell.text}
+      </div>`;
+    })}
+  </div>`;
+}
+
+/** A row whose page is still loading: same size as a record row, so nothing jumps when it arrives. */
+export function placeholderRow(index: number, tabindex: string, columns: number, label: string): TemplateResult {
+  return html`<div
+    part="row placeholder"
+    class="row placeholder"
+    role="row"
+    data-index=${index}
+    aria-rowindex=${index + 2}
+    aria-busy="true"
+    aria-label=${label}
+    tabindex=${tabindex}
+  >
+    ${Array.from({ length: columns }, () => html`<div part="cell" class="cell" role="gridcell"><span class="skeleton"></span></div>`)}
+  </div>`;
+}
+
+/** A row's accessible name: the record's title, masked when the title field is sensitive. */
+function rowName(entity: Entity, record: KehuRecord): string {
+  const value = record[entity.titleField];
+  if (value === undefined || value === null || value === '') return record.id;
+  return entity.field(entity.titleField)?.sensitive ? maskSensitive(value) : String(value);
+}
