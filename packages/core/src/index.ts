@@ -6,6 +6,7 @@ export { defineEntity, systemProperties } from './entity/define-entity.js';
 export { checkEntitySchema, maxIndexedFields } from './entity/check.js';
 export { kehuEntityMetaSchema } from './entity/meta-schema.js';
 export { createStore, defaultStorage } from './store/create-store.js';
+export { getKehuDexieStorage } from './store/dexie-storage.js';
 export type { MigrationReport } from './store/migrate.js';
 export * from './validation/index.js';
 export type * from './generated/entities.js';

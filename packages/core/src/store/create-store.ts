@@ -1,6 +1,6 @@
 import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { getKehuDexieStorage } from './dexie-storage.js';
 import { defineEntity } from '../entity/define-entity.js';
 import { closest } from '../entity/names.js';
 import { referenceProblems } from '../entity/references.js';
@@ -14,9 +14,9 @@ import type { Repository, Store, StoreOptions } from './types.js';
 
 const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value as Entity).validate === 'function';
 
-/** Dexie (IndexedDB) where the platform has IndexedDB, memory elsewhere (Node, tests). */
+/** Dexie (IndexedDB, with fast deep pages) where the platform has IndexedDB, memory elsewhere (Node, tests). */
 export function defaultStorage(): RxStorage<unknown, unknown> {
-  return 'indexedDB' in globalThis ? getRxStorageDexie() : getRxStorageMemory();
+  return 'indexedDB' in globalThis ? getKehuDexieStorage() : getRxStorageMemory();
 }
 
 /** The live store: entities, their repositories, and what opening did to stored data. */

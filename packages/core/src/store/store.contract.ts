@@ -132,6 +132,20 @@ export function storeContract(
       await store.close();
     });
 
+    it('serves deep pages in order, both ways, and with a selector', async () => {
+      const store = await open();
+      const repo = store.entity('maintenance-order');
+      await repo.bulkInsert(Array.from({ length: 400 }, (_, i) => order(i, { status: i % 2 ? 'open' : 'done' })), { batchSize: 150 });
+      const asc = await repo.find({ sort: { field: 'amount', direction: 'asc' }, skip: 350, limit: 3 });
+      deepEqual(asc.map((r) => r.amount), [3500, 3510, 3520]);
+      const desc = await repo.find({ sort: { field: 'amount', direction: 'desc' }, skip: 390, limit: 20 });
+      deepEqual(desc.map((r) => r.amount), [90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
+      const done = await repo.find({ selector: { status: 'done' }, sort: { field: 'amount', direction: 'asc' }, skip: 150, limit: 2 });
+      deepEqual(done.map((r) => r.amount), [3000, 3020]);
+      equal((await repo.find({ sort: { field: 'amount', direction: 'asc' }, skip: 400, limit: 5 })).length, 0);
+      await store.close();
+    });
+
     it('patches valid changes and refuses invalid ones, leaving the record as it was', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getKehuDexieStorage } from './dexie-storage.js';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { storeContract } from './store.contract.js';
 
@@ -11,3 +12,4 @@ const fixtures = { order: fixture('maintenance-order'), contact: fixture('plain-
 
 storeContract('memory', () => getRxStorageMemory(), fixtures, describe, it);
 storeContract('dexie on fake-indexeddb', () => getRxStorageDexie({ indexedDB, IDBKeyRange }), fixtures, describe, it);
+storeContract('kehu dexie on fake-indexeddb', () => getKehuDexieStorage({ indexedDB, IDBKeyRange }), fixtures, describe, it);
