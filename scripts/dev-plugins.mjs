@@ -10,7 +10,8 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+// Resolve from core, which declares ajv: the root may hoist another major (eslint's ajv 6).
+const coreDir = fileURLToPath(new URL('../packages/core/', import.meta.url));
 const commonjs = fromRollup(rollupCommonjs);
 
 export const nodeResolve = { exportConditions: ['source', 'browser', 'import', 'default'] };
@@ -40,7 +41,7 @@ function bundledDependencies() {
             b.onResolve({ filter: /^kehu-dep:/ }, (args) => ({ path: args.path, namespace: 'kehu-dep' }));
             b.onLoad({ filter: /.*/, namespace: 'kehu-dep' }, (args) => {
               const specifier = entries.find(([name]) => `kehu-dep:${name}` === args.path)[1];
-              return { contents: `import m from '${specifier}';\nexport default m;\n`, resolveDir: root, loader: 'js' };
+              return { contents: `import m from '${specifier}';\nexport default m;\n`, resolveDir: coreDir, loader: 'js' };
             });
           },
         },
