@@ -7,7 +7,12 @@ import { defaultReporter } from '@web/test-runner';
 
 /** Element tests run in real headless Chromium (Debian's), never a DOM imitation. */
 export default {
-  files: ['packages/components/src/**/*.test.ts', 'examples/**/*.test.ts', '!**/*.node.test.ts'],
+  files: [
+    'packages/components/src/**/*.test.ts',
+    'packages/core/src/**/*.browser.test.ts',
+    'examples/**/*.test.ts',
+    '!**/*.node.test.ts',
+  ],
   nodeResolve,
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   plugins: devPlugins(),

@@ -41,7 +41,11 @@ function bundledDependencies() {
             b.onResolve({ filter: /^kehu-dep:/ }, (args) => ({ path: args.path, namespace: 'kehu-dep' }));
             b.onLoad({ filter: /.*/, namespace: 'kehu-dep' }, (args) => {
               const specifier = entries.find(([name]) => `kehu-dep:${name}` === args.path)[1];
-              return { contents: `import m from '${specifier}';\nexport default m;\n`, resolveDir: coreDir, loader: 'js' };
+              return {
+                contents: `import m from '${specifier}';\nexport default m;\n`,
+                resolveDir: coreDir,
+                loader: 'js',
+              };
             });
           },
         },

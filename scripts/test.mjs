@@ -24,7 +24,7 @@ const only = process.argv[2]; // `node scripts/test.mjs node` or `… browser`
 
 if (only !== 'browser') {
   const files = [
-    ...findTests(join(root, 'packages/core/src'), /\.test\.ts$/),
+    ...findTests(join(root, 'packages/core/src'), /(?<!\.browser)\.test\.ts$/),
     ...findTests(join(root, 'scripts'), /\.test\.mjs$/),
     ...findTests(join(root, 'examples'), /\.node\.test\.ts$/),
   ];

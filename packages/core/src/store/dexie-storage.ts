@@ -1,4 +1,11 @@
-import type { DexieSettings, DexieStorageInternals, PreparedQuery, RxStorage, RxStorageInstance, RxStorageQueryResult } from 'rxdb';
+import type {
+  DexieSettings,
+  DexieStorageInternals,
+  PreparedQuery,
+  RxStorage,
+  RxStorageInstance,
+  RxStorageQueryResult,
+} from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
@@ -19,7 +26,10 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
   const { query, queryPlan } = prepared;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
-  const dexie = state.dexieDb as unknown as { _options: { IDBKeyRange: unknown }; transaction: (...args: unknown[]) => Promise<void> };
+  const dexie = state.dexieDb as unknown as {
+    _options: { IDBKeyRange: unknown };
+    transaction: (...args: unknown[]) => Promise<void>;
+  };
   let range: IDBKeyRange;
   try {
     range = getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, dexie._options.IDBKeyRange);
@@ -29,8 +39,11 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
   }
   const documents: RxStorageQueryResult<T>['documents'] = [];
   await dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
+    const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
     const name = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
-    const request = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(name).openCursor(range);
+    // A key cursor walks index entries only; values are read for the page alone.
+    const request = store.index(name).openKeyCursor(range);
+    const keys: IDBValidKey[] = [];
     let skipped = false;
     await new Promise<void>((resolve, reject) => {
       request.onerror = () => reject(request.error);
@@ -43,11 +56,22 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
           return;
         }
         skipped = true;
-        documents.push(fromDexieToStorage<T>(state.booleanIndexes, cursor.value));
-        if (documents.length >= limit) resolve();
+        keys.push(cursor.primaryKey);
+        if (keys.length >= limit) resolve();
         else cursor.continue();
       };
     });
+    const values = await Promise.all(
+      keys.map(
+        (key) =>
+          new Promise<unknown>((resolve, reject) => {
+            const get = store.get(key);
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          }),
+      ),
+    );
+    for (const value of values) documents.push(fromDexieToStorage<T>(state.booleanIndexes, value));
   });
   return { documents };
 }
@@ -62,11 +86,16 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
     name: base.name,
     rxdbVersion: base.rxdbVersion,
     async createStorageInstance(params) {
-      const instance = (await base.createStorageInstance(params)) as unknown as RxStorageInstance<unknown, Internals, DexieSettings>;
+      const instance = (await base.createStorageInstance(params)) as unknown as RxStorageInstance<
+        unknown,
+        Internals,
+        DexieSettings
+      >;
       const query = instance.query.bind(instance);
       instance.query = async (prepared: PreparedQuery<unknown>) => {
         const plan = prepared.queryPlan;
-        if (!(prepared.query.skip && plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex)) return query(prepared);
+        if (!(prepared.query.skip && plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex))
+          return query(prepared);
         return skipWithCursor(await (instance.internals as unknown as Promise<Internals>), prepared);
       };
       return instance as never;

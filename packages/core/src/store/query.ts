@@ -9,28 +9,38 @@ type Mango = Record<string, unknown>;
 const logical = new Set(['$and', '$or', '$nor']);
 const rangeOperators = ['$eq', '$gt', '$gte', '$lt', '$lte', '$in'];
 
-/** A value whose sort key is exact (not cut short), so a slot condition on it is as strict as the field's. */
-function exact(value: unknown): boolean {
+const jsonTypeOf = (value: unknown) => (typeof value === 'number' ? 'number' : typeof value);
+
+/**
+ * Whether a value's sort key compares exactly like the value itself for a field of `type`: the
+ * same JSON type, and strings shorter than the key length (a stored key is cut to `keyLength`, and
+ * for shorter query strings every comparison on the cut key agrees with the full value).
+ */
+function exact(value: unknown, type: string): boolean {
+  const expected = type === 'integer' ? 'number' : type;
+  if (jsonTypeOf(value) !== expected) return false;
   if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value === 'boolean') return true;
-  return typeof value === 'string' && value.length <= keyLength;
+  return typeof value !== 'string' || value.length < keyLength;
 }
 
-/** The index-slot form of a field condition, or undefined when the slot cannot help. */
-function slotCondition(condition: unknown): unknown {
+/**
+ * The index-slot form of a field condition. `alone` is true when the slot condition is equivalent
+ * to the field condition, which can then be dropped — so the index answers the query (and counts)
+ * by itself. Otherwise the slot narrows and the field condition still decides.
+ */
+function slotCondition(condition: unknown, type: string): { slot?: unknown; alone: boolean } {
   if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) {
-    return exact(condition) ? sortKey(condition) : undefined;
+    return exact(condition, type) ? { slot: sortKey(condition), alone: true } : { alone: false };
   }
   const out: Mango = {};
-  for (const op of rangeOperators) {
-    if (!(op in condition)) continue;
-    const value = (condition as Mango)[op];
-    if (op === '$in') {
-      if (!Array.isArray(value) || !value.every(exact)) continue;
-      out.$in = value.map(sortKey);
-    } else if (exact(value)) out[op] = sortKey(value);
+  let alone = true;
+  for (const [op, value] of Object.entries(condition)) {
+    if (!rangeOperators.includes(op)) alone = false;
+    else if (op === '$in' && Array.isArray(value) && value.every((v) => exact(v, type))) out.$in = value.map(sortKey);
+    else if (op !== '$in' && exact(value, type)) out[op] = sortKey(value);
+    else alone = false;
   }
-  return Object.keys(out).length ? out : undefined;
+  return Object.keys(out).length ? { slot: out, alone } : { alone: false };
 }
 
 function idCondition(entity: Entity, condition: unknown): unknown {
@@ -60,12 +70,10 @@ export function physicalSelector(entity: Entity, selector: Selector = {}): Mango
         continue;
       }
     }
-    out[`d.${key}`] = condition;
     const slot = entity.indexes.indexOf(key);
-    if (slot >= 0) {
-      const keyed = slotCondition(condition);
-      if (keyed !== undefined) out[`k${slot}`] = keyed;
-    }
+    const keyed = slot >= 0 ? slotCondition(condition, entity.field(key)?.type ?? '') : { alone: false };
+    if (keyed.slot !== undefined) out[`k${slot}`] = keyed.slot;
+    if (!keyed.alone) out[`d.${key}`] = condition;
   }
   return out;
 }

@@ -135,13 +135,30 @@ export function storeContract(
     it('serves deep pages in order, both ways, and with a selector', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
-      await repo.bulkInsert(Array.from({ length: 400 }, (_, i) => order(i, { status: i % 2 ? 'open' : 'done' })), { batchSize: 150 });
+      await repo.bulkInsert(
+        Array.from({ length: 400 }, (_, i) => order(i, { status: i % 2 ? 'open' : 'done' })),
+        { batchSize: 150 },
+      );
       const asc = await repo.find({ sort: { field: 'amount', direction: 'asc' }, skip: 350, limit: 3 });
-      deepEqual(asc.map((r) => r.amount), [3500, 3510, 3520]);
+      deepEqual(
+        asc.map((r) => r.amount),
+        [3500, 3510, 3520],
+      );
       const desc = await repo.find({ sort: { field: 'amount', direction: 'desc' }, skip: 390, limit: 20 });
-      deepEqual(desc.map((r) => r.amount), [90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
-      const done = await repo.find({ selector: { status: 'done' }, sort: { field: 'amount', direction: 'asc' }, skip: 150, limit: 2 });
-      deepEqual(done.map((r) => r.amount), [3000, 3020]);
+      deepEqual(
+        desc.map((r) => r.amount),
+        [90, 80, 70, 60, 50, 40, 30, 20, 10, 0],
+      );
+      const done = await repo.find({
+        selector: { status: 'done' },
+        sort: { field: 'amount', direction: 'asc' },
+        skip: 150,
+        limit: 2,
+      });
+      deepEqual(
+        done.map((r) => r.amount),
+        [3000, 3020],
+      );
       equal((await repo.find({ sort: { field: 'amount', direction: 'asc' }, skip: 400, limit: 5 })).length, 0);
       await store.close();
     });
@@ -222,6 +239,20 @@ export function storeContract(
       );
       equal(error.issues[0].path[0], 'phone');
       equal((await repo.find({ sort: { field: 'fullName', direction: 'desc' } }))[0].fullName, 'Li Lei');
+      await store.close();
+    });
+
+    it('finds long indexed values exactly, though index keys are cut short', async () => {
+      const store = await open();
+      const repo = store.entity('plain-contact');
+      const prefix = '上海市浦东新区张江高科技园区碧波路690号'.repeat(3);
+      await repo.bulkInsert([{ fullName: `${prefix}甲` }, { fullName: `${prefix}乙` }, { fullName: '李雷' }]);
+      deepEqual(
+        (await repo.find({ selector: { fullName: `${prefix}乙` } })).map((r) => r.fullName),
+        [`${prefix}乙`],
+      );
+      equal(await repo.count({ selector: { fullName: { $gte: prefix, $lte: `${prefix}甲` } } }), 2);
+      equal(await repo.count({ selector: { fullName: '李雷' } }), 1);
       await store.close();
     });
 

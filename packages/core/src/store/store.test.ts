@@ -12,4 +12,10 @@ const fixtures = { order: fixture('maintenance-order'), contact: fixture('plain-
 
 storeContract('memory', () => getRxStorageMemory(), fixtures, describe, it);
 storeContract('dexie on fake-indexeddb', () => getRxStorageDexie({ indexedDB, IDBKeyRange }), fixtures, describe, it);
-storeContract('kehu dexie on fake-indexeddb', () => getKehuDexieStorage({ indexedDB, IDBKeyRange }), fixtures, describe, it);
+storeContract(
+  'kehu dexie on fake-indexeddb',
+  () => getKehuDexieStorage({ indexedDB, IDBKeyRange }),
+  fixtures,
+  describe,
+  it,
+);
