@@ -31,6 +31,6 @@ export function addStrings(more: Record<string, Record<Locale, string>>): void {
 /** The string `key` in `locale`, with `{name}` placeholders filled from `values`. */
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
   const entry = (strings as Record<string, Record<Locale, string>>)[key];
-  const text = entry ? entry[locale] ?? entry.en : key;
+  const text = entry ? (entry[locale] ?? entry.en) : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
