@@ -76,3 +76,32 @@ export const sortConverter: ComplexAttributeConverter<SortSpec | undefined> = {
     return { field, direction: direction?.toLowerCase() === 'desc' ? 'desc' : 'asc' };
   },
 };
+
+/**
+ * Default column widths as grid tracks, in proportion to the characters a column usually shows
+ * (a name or a code more than a flag), so common values fit without the host setting
+ * `--kehu-record-list-columns`.
+ */
+export function defaultColumnTracks(fields: readonly FieldModel[], titleField: string): string {
+  const characters = (field: FieldModel): number => {
+    if (field.key === titleField) return 18;
+    switch (field.kind) {
+      case 'boolean':
+        return 4;
+      case 'enum':
+      case 'integer':
+      case 'number':
+        return 8;
+      case 'reference':
+        return 10;
+      case 'money':
+      case 'date':
+        return 13;
+      case 'datetime':
+        return 20;
+      default:
+        return Math.min(18, Math.max(6, field.maxLength ?? 16));
+    }
+  };
+  return fields.map((field) => `minmax(0, ${characters(field)}fr)`).join(' ');
+}

@@ -9,7 +9,14 @@ import { EntityController } from '../controllers/entity-controller.js';
 import { t } from '../i18n/strings.js';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { columnHeader } from './column-header.js';
-import { columnsConverter, effectiveSort, listFields, sortConverter, sortField } from './list-columns.js';
+import {
+  columnsConverter,
+  defaultColumnTracks,
+  effectiveSort,
+  listFields,
+  sortConverter,
+  sortField,
+} from './list-columns.js';
 import { recordActivateEvent } from './record-activate-event.js';
 import { listText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
@@ -150,7 +157,7 @@ export class KehuRecordList extends LitElement {
       <div
         part="base"
         class="base"
-        style=${styleMap({ '--kehu-record-list-default-columns': `repeat(${fields.length}, minmax(0, 1fr))` })}
+        style=${styleMap({ '--kehu-record-list-default-columns': defaultColumnTracks(fields, entity.titleField) })}
       >
         <div part="toolbar" class="toolbar">
           <input
