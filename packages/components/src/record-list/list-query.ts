@@ -103,11 +103,16 @@ export class ListQuery implements ReactiveController {
   private changed(pages: RecordPages): void {
     if (pages !== this.pages) return;
     if (pages.total !== undefined) this.setTotal(pages.total);
+    else if (this.total === undefined) this.setRows(pages.loadedFromTop);
     this.host.requestUpdate();
   }
 
   private setTotal(total: number | undefined): void {
     this.total = total;
-    if ((total ?? 0) !== this.items.length) this.items = Array.from({ length: total ?? 0 }, (_, i) => i);
+    this.setRows(total ?? 0);
+  }
+
+  private setRows(rows: number): void {
+    if (rows !== this.items.length) this.items = Array.from({ length: rows }, (_, i) => i);
   }
 }

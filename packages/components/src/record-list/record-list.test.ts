@@ -2,6 +2,7 @@ import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { createStore, type JsonSchema, type Store } from '@kehu/core';
+import { NEVER } from 'rxjs';
 import '../store-provider/define.js';
 import './define.js';
 import type { KehuStoreProvider } from '../store-provider/store-provider.js';
@@ -393,6 +394,32 @@ describe('<kehu-record-list>', () => {
       const el = await listOf(await storeWith(threeCustomers), 'en', '');
       el.entity = 'customer';
       await shown(el, 3);
+    });
+  });
+
+  describe('when the count is slow', () => {
+    it('should show the first rows before the total arrives', async () => {
+      const store = await storeWith(threeCustomers);
+      // A store whose counts never answer, as a count over a huge entity may take a while.
+      const stalled = new Proxy(store, {
+        get(target, key, receiver) {
+          if (key !== 'entity') return Reflect.get(target, key, receiver);
+          return (name: string) => {
+            const real = target.entity(name);
+            return new Proxy(real, {
+              get: (r, k) => {
+                const value = Reflect.get(r, k);
+                if (k === 'count$') return () => NEVER;
+                return typeof value === 'function' ? value.bind(r) : value;
+              },
+            });
+          };
+        },
+      });
+      const el = await listOf(stalled);
+      await shown(el, 3);
+      expect(firstName(el)).to.equal('Alice Wang');
+      expect(countText(el)).not.to.match(/3 records/);
     });
   });
 

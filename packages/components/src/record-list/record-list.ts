@@ -188,7 +188,7 @@ export class KehuRecordList extends LitElement {
             </div>
           </div>
           ${
-            total && items.length
+            items.length
               ? html`<lit-virtualizer
                   class="body"
                   role="rowgroup"

@@ -55,6 +55,20 @@ export class RecordPages {
     this.subscribePages(0, Math.max(0, firstRows - 1));
   }
 
+  /**
+   * Rows known to exist from the top before the count arrives (it walks the whole index range; the
+   * first page does not), so the first rows show as soon as they are read.
+   */
+  get loadedFromTop(): number {
+    let rows = 0;
+    for (let page = 0; this.pages.has(page); page++) {
+      const length = this.pages.get(page)!.length;
+      rows += length;
+      if (length < this.pageSize) break;
+    }
+    return rows;
+  }
+
   /** The record at `index` in query order, or undefined while its page loads. */
   record(index: number): KehuRecord | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
