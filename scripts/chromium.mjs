@@ -25,3 +25,14 @@ export function chromiumPath({ install = false } = {}) {
       '  or set CHROME_PATH to a Chrome/Chromium executable.',
   );
 }
+
+/** Flags for headless Chromium here: no sandbox as root, no GPU, and no calls home (the network is closed). */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];

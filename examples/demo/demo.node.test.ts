@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
-import { chromiumPath } from '../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const shipped = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const fixture = fileURLToPath(
@@ -35,15 +35,7 @@ describe('the demo CRM (npm start)', () => {
     base = `http://localhost:${(server.server!.address() as { port: number }).port}`;
     browser = await puppeteer.launch({
       executablePath: chromiumPath({ install: true }),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
+      args: chromiumArgs,
     });
     page = await browser.newPage();
     await page.setViewport({ width: 1300, height: 900 });
