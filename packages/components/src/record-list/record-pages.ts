@@ -45,6 +45,8 @@ export class RecordPages {
     /** Rows the list shows at first, counted from the top; their pages load at once. */
     firstRows = 1,
   ) {
+    // The first page before the count: the store answers in order, and the count walks the whole range.
+    this.subscribePages(0, Math.max(0, firstRows - 1));
     this.countSubscription = repository.count$(this.countOptions()).subscribe({
       next: (total) => {
         this.total = total;
@@ -52,7 +54,6 @@ export class RecordPages {
       },
       error: (error: unknown) => this.fail(error),
     });
-    this.subscribePages(0, Math.max(0, firstRows - 1));
   }
 
   /**

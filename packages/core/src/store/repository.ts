@@ -160,7 +160,8 @@ export class EntityRepository implements Repository {
     const records = data.map((d) => this.prepare(d, now));
     await this.series.assign(this.entity, records);
     await this.checked(records, true);
-    await this.assertNewIds(records);
+    // Generated ids are new by construction; only ids the caller chose can collide.
+    await this.assertNewIds(records.filter((_, i) => typeof data[i]?.id === 'string' && data[i].id));
     const size = options.batchSize ?? 1000;
     // Batches keep RxDB's per-write timestamps apart (one giant write makes later migrations quadratic).
     for (let i = 0; i < records.length; i += size) {
