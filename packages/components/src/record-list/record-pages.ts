@@ -45,15 +45,9 @@ export class RecordPages {
     /** Rows the list shows at first, counted from the top; their pages load at once. */
     firstRows = 1,
   ) {
-    // The first page before the count: the store answers in order, and the count walks the whole range.
+    // The count walks the whole index range and, on a cold page, holds up reads queued behind it:
+    // it starts once the first page is in (see `subscribe`), so the first rows show at once.
     this.subscribePages(0, Math.max(0, firstRows - 1));
-    this.countSubscription = repository.count$(this.countOptions()).subscribe({
-      next: (total) => {
-        this.total = total;
-        this.onChange();
-      },
-      error: (error: unknown) => this.fail(error),
-    });
   }
 
   /**
@@ -133,10 +127,21 @@ export class RecordPages {
         next: (records) => {
           if (this.disposed) return;
           this.pages.set(page, records);
+          this.countOnce();
           this.onChange();
         },
         error: (error: unknown) => this.fail(error),
       });
+  }
+
+  private countOnce(): void {
+    this.countSubscription ??= this.repository.count$(this.countOptions()).subscribe({
+      next: (total) => {
+        this.total = total;
+        this.onChange();
+      },
+      error: (error: unknown) => this.fail(error),
+    });
   }
 
   private countOptions(): { search?: string } {
