@@ -34,7 +34,8 @@ const started = performance.now();
 const loadAtStart = loadavg()[0];
 const progress = (message) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-const fixed = (value, digits = 0) => value.toFixed(digits);
+// A mark the run did not reach (the list no longer waits for its count) prints as n/a.
+const fixed = (value, digits = 0) => (typeof value === 'number' ? value.toFixed(digits) : 'n/a');
 const n = records.toLocaleString('en');
 
 const trace = args.includes('--trace');
