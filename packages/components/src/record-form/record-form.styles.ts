@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
-export const recordFormStyles = css`
+const ownStyles = css`
   :host {
     display: block;
     font: var(--kehu-record-form-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
@@ -173,13 +174,6 @@ export const recordFormStyles = css`
   [part~='status'] {
     color: #1a7f37;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const recordFormStyles = [visuallyHidden, ownStyles];

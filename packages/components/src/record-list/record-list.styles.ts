@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
-export const recordListStyles = css`
+const ownStyles = css`
   :host {
     display: block;
     height: var(--kehu-record-list-height, 24rem);
@@ -168,13 +169,6 @@ export const recordListStyles = css`
   .message {
     color: var(--kehu-record-list-error-color, #b42318);
   }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const recordListStyles = [visuallyHidden, ownStyles];

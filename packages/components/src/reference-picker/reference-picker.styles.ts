@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
-export const referencePickerStyles = css`
+const ownStyles = css`
   :host {
     display: block;
     position: relative;
@@ -83,13 +84,6 @@ export const referencePickerStyles = css`
   [part~='message'] {
     color: var(--kehu-reference-picker-error-color, #b3261e);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const referencePickerStyles = [visuallyHidden, ownStyles];
