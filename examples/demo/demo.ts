@@ -1,7 +1,8 @@
 import '@kehu/components/define.js';
-import { createStore, localize, toLocale, type Entity, type Locale } from '@kehu/core';
+import { createStore, localize, toLocale, type Entity, type Locale, type Store } from '@kehu/core';
 import { loadEntities } from './load-entities.js';
 import { seedIfEmpty } from './seed-store.js';
+import { screens } from './screens/index.js';
 
 const text = {
   language: { 'zh-CN': '语言', en: 'Language' },
@@ -24,17 +25,32 @@ const form = $<HTMLElementTagNameMap['kehu-record-form']>('form');
 const status = $('status');
 const problems = $('problems');
 const localeSelect = $<HTMLSelectElement>('locale');
+const workspace = $('workspace');
+const screenHost = $('screen');
 
 let locale: Locale = toLocale(localStorage.getItem('kehu-demo-locale') ?? document.documentElement.lang);
 let entities: Entity[] = [];
+let store: Store | undefined;
 
 const say = (key: keyof typeof text, values: Record<string, string | number> = {}) =>
   text[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
-/** Route: `#customer` lists customers, `#customer/<id>` also opens one in the form. */
-function route(): { entity: string; id?: string } {
-  const [entity, id] = decodeURIComponent(location.hash.slice(1)).split('/');
-  return { entity: entities.some((e) => e.name === entity) ? entity : (entities[0]?.name ?? ''), id: id || undefined };
+type Route = { screen: string; params: string[] } | { entity: string; id?: string };
+
+/** Route: `#customer` lists customers, `#customer/<id>` also opens one; `#screen/<id>/…` shows a screen. */
+function route(): Route {
+  const [first, ...rest] = decodeURIComponent(location.hash.slice(1)).split('/');
+  if (first === 'screen' && screens.some((s) => s.id === rest[0])) return { screen: rest[0], params: rest.slice(1) };
+  const entity = entities.some((e) => e.name === first) ? first : (entities[0]?.name ?? '');
+  return { entity, id: rest[0] || undefined };
+}
+
+function link(href: string, label: string, current: boolean): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = label;
+  if (current) a.setAttribute('aria-current', 'page');
+  return a;
 }
 
 function render(): void {
@@ -43,20 +59,30 @@ function render(): void {
   document
     .querySelectorAll<HTMLElement>('[data-text]')
     .forEach((el) => (el.textContent = say(el.dataset.text as keyof typeof text)));
-  const { entity, id } = route();
-  const current = entities.find((e) => e.name === entity);
-  nav.replaceChildren(
-    ...entities.map((e) => {
-      const link = document.createElement('a');
-      link.href = `#${e.name}`;
-      link.textContent = localize(e.pluralLabel, locale);
-      if (e.name === entity) link.setAttribute('aria-current', 'page');
-      return link;
-    }),
-  );
-  if (!current) return;
-  $('list-title').textContent = localize(current.pluralLabel, locale);
-  $('form-title').textContent = say(id ? 'editRecord' : 'newRecord', { entity: localize(current.label, locale) });
+  const current = route();
+  const entity = 'entity' in current ? current.entity : '';
+  const screenId = 'screen' in current ? current.screen : '';
+  nav.replaceChildren(...entities.map((e) => link(`#${e.name}`, localize(e.pluralLabel, locale), e.name === entity)));
+  $('screens').replaceChildren(...screens.map((s) => link(`#screen/${s.id}`, s.label[locale], s.id === screenId)));
+  workspace.hidden = !entity;
+  screenHost.hidden = !screenId;
+  if ('screen' in current) {
+    if (!store) return;
+    if (screenHost.dataset.screen !== screenId) {
+      screenHost.replaceChildren();
+      screenHost.dataset.screen = screenId;
+    }
+    const navigate = (hash: string) => (location.hash = hash);
+    screens
+      .find((s) => s.id === screenId)!
+      .render(screenHost, { store, entities, locale, params: current.params, navigate });
+    return;
+  }
+  const { id } = current;
+  const definition = entities.find((e) => e.name === entity);
+  if (!definition) return;
+  $('list-title').textContent = localize(definition.pluralLabel, locale);
+  $('form-title').textContent = say(id ? 'editRecord' : 'newRecord', { entity: localize(definition.label, locale) });
   if (list.entity !== entity) list.entity = entity;
   form.entity = entity;
   form.recordId = id;
@@ -73,7 +99,7 @@ async function start(): Promise<void> {
   const first = ['customer', 'vehicle', 'product', 'document'];
   const rank = (e: Entity) => (first.includes(e.name) ? first.indexOf(e.name) : first.length);
   entities = loaded.entities.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-  const store = await createStore({ entities, name: 'kehu-demo', locale });
+  store = await createStore({ entities, name: 'kehu-demo', locale });
   await seedIfEmpty(store, (entity, count) => (status.textContent = say('seeding', { entity, count })));
   $<HTMLElementTagNameMap['kehu-store-provider']>('provider').store = store;
   status.textContent = say('ready');
@@ -86,7 +112,10 @@ localeSelect.addEventListener('change', () => {
   render();
 });
 window.addEventListener('hashchange', render);
-$('new').addEventListener('click', () => (location.hash = route().entity));
+$('new').addEventListener('click', () => {
+  const current = route();
+  if ('entity' in current) location.hash = current.entity;
+});
 list.addEventListener('kehu-record-activate', (event) => (location.hash = `${event.detail.entity}/${event.detail.id}`));
 form.addEventListener('kehu-record-save', (event) => {
   if (event.detail.created) location.hash = `${event.detail.entity}/${event.detail.id}`;
