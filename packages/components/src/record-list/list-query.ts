@@ -1,7 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Entity, KehuRecord, SortSpec, Store } from '@kehu/core';
+import type { Entity, KehuRecord, Selector, SortSpec, Store } from '@kehu/core';
 import { RecordPages, type RecordQuery } from './record-pages.js';
 import { ReferenceTitles } from './reference-titles.js';
+
+/** Selectors are plain data from properties or a filter builder: equal when their JSON is. */
+const sameSelector = (a: Selector | undefined, b: Selector | undefined) =>
+  a === b || JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 
 /**
  * The store side of a record list: runs the query the host asks for as live `RecordPages`, restarts
@@ -74,6 +78,7 @@ export class ListQuery implements ReactiveController {
       sameSource &&
       current.pageSize === pageSize &&
       current.query.search === query.search &&
+      sameSelector(current.query.selector, query.selector) &&
       current.query.sort.field === query.sort.field &&
       current.query.sort.direction === query.sort.direction
     ) {

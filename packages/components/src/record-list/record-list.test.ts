@@ -277,6 +277,20 @@ describe('<kehu-record-list>', () => {
     });
   });
 
+  describe('when given a selector', () => {
+    it('should list and count only the records that meet it, and follow a new selector', async () => {
+      const el = await listOf(await storeWith(threeCustomers));
+      el.selector = { importance: 'normal' };
+      await shown(el, 2);
+      expect(dataRows(el).map((row) => cells(row)[0])).to.deep.equal(['Bao Lin', 'Zhou Min']);
+      await waitUntil(() => countText(el) === '2 records');
+      el.selector = { importance: 'vip' };
+      await shown(el, 1);
+      expect(firstName(el)).to.equal('Alice Wang');
+      await waitUntil(() => countText(el) === '1 record');
+    });
+  });
+
   describe('when searching', () => {
     it('should filter the rows and the count as the user types', async () => {
       const el = await listOf(await storeWith(threeCustomers));

@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { KehuError, localize, type FieldModel, type Locale, type SortSpec, type Store } from '@kehu/core';
+import { KehuError, localize, type FieldModel, type Locale, type Selector, type SortSpec, type Store } from '@kehu/core';
 import { EntityController } from '../controllers/entity-controller.js';
 import { t } from '../i18n/strings.js';
 import { uiLocale } from '../i18n/ui-locale.js';
@@ -68,6 +68,7 @@ export class KehuRecordList extends LitElement {
     columns: { converter: columnsConverter },
     sort: { converter: sortConverter },
     search: {},
+    selector: { attribute: false },
     pageSize: { type: Number, attribute: 'page-size' },
   };
 
@@ -83,6 +84,11 @@ export class KehuRecordList extends LitElement {
   sort?: SortSpec;
   /** Quick-search text; typing in the search field sets it after a short pause. */
   search: string;
+  /**
+   * Conditions every listed record must meet, Mango-style over the entity's fields, e.g.
+   * `{ owner: 'cus-000001' }` for one customer's vehicles. Conditions on indexed fields use the index.
+   */
+  selector?: Selector;
   /** Records fetched per store query while scrolling. */
   pageSize: number;
 
@@ -129,7 +135,7 @@ export class KehuRecordList extends LitElement {
           listText(uiLocale(this, this.locale), 'unknownSort', { field, entity: entity.name }),
         ),
       );
-    this.query.update(this.entities.store, entity, sort && { sort, search: this.search.trim() }, this.validPageSize());
+    this.query.update(this.entities.store, entity, sort && { sort, search: this.search.trim(), selector: this.selector }, this.validPageSize());
   }
 
   protected override updated(): void {

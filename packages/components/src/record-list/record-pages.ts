@@ -1,10 +1,12 @@
-import type { KehuRecord, Repository, SortSpec } from '@kehu/core';
+import type { CountOptions, KehuRecord, Repository, Selector, SortSpec } from '@kehu/core';
 import type { Subscription } from 'rxjs';
 
 /** What the list asks the store for; a change of any part starts a new `RecordPages`. */
 export interface RecordQuery {
   sort: SortSpec;
   search: string;
+  /** Conditions every listed record meets (a filter, or "this customer's vehicles"). */
+  selector?: Selector;
 }
 
 /** Pages kept after they scroll away, so scrolling back shows rows at once while they re-subscribe. */
@@ -144,8 +146,9 @@ export class RecordPages {
     });
   }
 
-  private countOptions(): { search?: string } {
-    return this.query.search ? { search: this.query.search } : {};
+  private countOptions(): CountOptions {
+    const { search, selector } = this.query;
+    return { ...(search ? { search } : {}), ...(selector && Object.keys(selector).length ? { selector } : {}) };
   }
 
   private forgetDistantPages(from: number, to: number): void {
