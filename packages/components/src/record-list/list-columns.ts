@@ -48,6 +48,11 @@ export function sortField(field: FieldModel): string {
   return (field.path.length ? field.path : [field.key]).join('.');
 }
 
+/** Fields the column chooser offers: visible top-level fields a cell can show. */
+export function columnChoices(entity: Entity): FieldModel[] {
+  return entity.fields.filter((f) => !f.hidden && SORTABLE_KINDS.has(f.kind));
+}
+
 /** Top-level scalar columns sort in the store; nested ones (`address.city`) have no index to sort by. */
 export function isSortable(field: FieldModel): boolean {
   return SORTABLE_KINDS.has(field.kind) && field.path.length <= 1;
@@ -82,7 +87,12 @@ export const sortConverter: ComplexAttributeConverter<SortSpec | undefined> = {
  * (a name or a code more than a flag), so common values fit without the host setting
  * `--kehu-record-list-columns`.
  */
-export function defaultColumnTracks(fields: readonly FieldModel[], titleField: string): string {
+export function defaultColumnTracks(
+  fields: readonly FieldModel[],
+  titleField: string,
+  widths: Readonly<Record<string, number>> = {},
+  selectable = false,
+): string {
   const characters = (field: FieldModel): number => {
     if (field.key === titleField) return 18;
     switch (field.kind) {
@@ -103,5 +113,9 @@ export function defaultColumnTracks(fields: readonly FieldModel[], titleField: s
         return Math.min(18, Math.max(6, field.maxLength ?? 16));
     }
   };
-  return fields.map((field) => `minmax(0, ${characters(field)}fr)`).join(' ');
+  const tracks = fields.map((field) => {
+    const width = widths[field.path.join('.')];
+    return width ? `${width}px` : `minmax(0, ${characters(field)}fr)`;
+  });
+  return [...(selectable ? ['2.75rem'] : []), ...tracks].join(' ');
 }

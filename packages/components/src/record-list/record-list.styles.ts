@@ -1,15 +1,13 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
+import { theme } from '../styles/theme.js';
 
 const ownStyles = css`
   :host {
     display: block;
     height: var(--kehu-record-list-height, 24rem);
-    color: var(--kehu-record-list-color, #1f2328);
+    color: var(--kehu-record-list-color, var(--_kehu-text));
     font: inherit;
-  }
-  :host([hidden]) {
-    display: none;
   }
 
   .base {
@@ -17,9 +15,9 @@ const ownStyles = css`
     display: flex;
     flex-direction: column;
     height: 100%;
-    border: 1px solid var(--kehu-record-list-border-color, #d0d5dd);
-    border-radius: var(--kehu-record-list-border-radius, 6px);
-    background: var(--kehu-record-list-background, #fff);
+    border: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    border-radius: var(--kehu-record-list-border-radius, var(--_kehu-radius));
+    background: var(--kehu-record-list-background, var(--_kehu-surface));
     overflow: hidden;
   }
 
@@ -28,7 +26,7 @@ const ownStyles = css`
     align-items: center;
     gap: 0.75rem;
     padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--kehu-record-list-border-color, #d0d5dd);
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
   }
   .search {
     flex: 1;
@@ -38,12 +36,12 @@ const ownStyles = css`
     font: inherit;
     color: inherit;
     background: transparent;
-    border: 1px solid var(--kehu-record-list-border-color, #d0d5dd);
+    border: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
     border-radius: 4px;
   }
   .count {
     margin-inline-start: auto;
-    color: var(--kehu-record-list-muted-color, #5f6673);
+    color: var(--kehu-record-list-muted-color, var(--_kehu-muted));
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
@@ -64,8 +62,8 @@ const ownStyles = css`
   }
   .header {
     overflow: hidden;
-    background: var(--kehu-record-list-header-background, #f5f6f8);
-    border-bottom: 1px solid var(--kehu-record-list-border-color, #d0d5dd);
+    background: var(--kehu-record-list-header-background, var(--_kehu-surface-alt));
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
   }
   .header-row,
   .row {
@@ -110,11 +108,11 @@ const ownStyles = css`
     box-sizing: border-box;
     width: 100%;
     height: var(--kehu-record-list-row-height, 2.5rem);
-    border-bottom: 1px solid var(--kehu-record-list-border-color, #d0d5dd);
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
     cursor: pointer;
   }
   .row:hover {
-    background: var(--kehu-record-list-row-hover-background, #f0f4ff);
+    background: var(--kehu-record-list-row-hover-background, var(--_kehu-hover));
   }
   .row.placeholder {
     cursor: progress;
@@ -122,7 +120,7 @@ const ownStyles = css`
   .sort-button:focus-visible,
   .search:focus-visible,
   .row:focus-visible {
-    outline: 2px solid var(--kehu-record-list-focus-color, #2563eb);
+    outline: 2px solid var(--kehu-record-list-focus-color, var(--_kehu-accent));
     outline-offset: -2px;
   }
   .row {
@@ -153,8 +151,147 @@ const ownStyles = css`
     height: 0.75em;
     width: 60%;
     border-radius: 3px;
-    background: var(--kehu-record-list-muted-color, #5f6673);
+    background: var(--kehu-record-list-muted-color, var(--_kehu-muted));
     opacity: 0.15;
+  }
+
+  .tool,
+  .views {
+    padding: 0.3rem 0.65rem;
+    font: inherit;
+    color: inherit;
+    background: var(--_kehu-surface);
+    border: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    border-radius: 4px;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .tool[aria-expanded='true'] {
+    background: var(--_kehu-selected);
+  }
+  .tool.primary {
+    background: var(--_kehu-accent);
+    border-color: var(--_kehu-accent);
+    color: var(--_kehu-on-accent);
+  }
+  .tool.danger {
+    color: var(--_kehu-danger);
+  }
+  .tool:focus-visible,
+  .views:focus-visible,
+  .panel :is(input, button, select):focus-visible,
+  .bulk :is(input, button, select):focus-visible,
+  .resize-handle:focus-visible,
+  .select-cell input:focus-visible {
+    outline: 2px solid var(--kehu-record-list-focus-color, var(--_kehu-accent));
+    outline-offset: 1px;
+  }
+  .toolbar {
+    flex-wrap: wrap;
+  }
+  .panel {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    max-height: 40%;
+    overflow: auto;
+  }
+  .panel.save-view {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .panel input:not([type='checkbox']) {
+    font: inherit;
+    padding: 0.3rem 0.5rem;
+    margin-inline-start: 0.4rem;
+    border: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    border-radius: 4px;
+    background: var(--_kehu-surface);
+    color: inherit;
+  }
+  .panel.columns ul {
+    list-style: none;
+    margin: 0 0 0.5rem;
+    padding: 0;
+    columns: 14rem auto;
+  }
+  .panel.columns li {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    break-inside: avoid;
+  }
+  .panel.columns label {
+    flex: 1;
+  }
+  .icon {
+    padding: 0 0.35rem;
+    font: inherit;
+    background: none;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    color: inherit;
+    cursor: pointer;
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.4rem 0.75rem;
+    background: var(--_kehu-selected);
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+  }
+  .bulk .set-field {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3rem;
+  }
+  .bulk select,
+  .bulk input {
+    font: inherit;
+    padding: 0.25rem 0.4rem;
+    border: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    border-radius: 4px;
+    background: var(--_kehu-surface);
+    color: inherit;
+  }
+  .header-cell {
+    position: relative;
+  }
+  .resize-handle {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    width: 6px;
+    cursor: col-resize;
+    touch-action: none;
+  }
+  .resize-handle:hover {
+    background: var(--_kehu-accent);
+    opacity: 0.4;
+  }
+  .plain-label {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .select-cell {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0;
+  }
+  .header-cell.select-cell {
+    padding: 0;
+  }
+  .row[aria-selected='true'] {
+    background: var(--_kehu-selected);
   }
 
   .empty,
@@ -164,11 +301,11 @@ const ownStyles = css`
     text-align: center;
   }
   .empty {
-    color: var(--kehu-record-list-muted-color, #5f6673);
+    color: var(--kehu-record-list-muted-color, var(--_kehu-muted));
   }
   .message {
-    color: var(--kehu-record-list-error-color, #b42318);
+    color: var(--kehu-record-list-error-color, var(--_kehu-danger));
   }
 `;
 
-export const recordListStyles = [visuallyHidden, ownStyles];
+export const recordListStyles = [theme, visuallyHidden, ownStyles];

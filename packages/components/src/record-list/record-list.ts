@@ -1,15 +1,25 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { KehuError, localize, type FieldModel, type Locale, type Selector, type SortSpec, type Store } from '@kehu/core';
+import {
+  KehuError,
+  filterSelector,
+  localize,
+  type FieldModel,
+  type FilterGroup,
+  type Locale,
+  type Selector,
+  type SortSpec,
+  type Store,
+} from '@kehu/core';
 import { EntityController } from '../controllers/entity-controller.js';
 import { t } from '../i18n/strings.js';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { columnHeader } from './column-header.js';
 import {
+  columnChoices,
   columnsConverter,
   defaultColumnTracks,
   effectiveSort,
@@ -23,6 +33,10 @@ import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
 import { placeholderRow, recordRow, type RowContext } from './record-row.js';
 import { RowFocus } from './row-focus.js';
+import { SavedViews } from './saved-views.js';
+import { bulkBar, panel, toolbar, type ListPanel, type ToolbarContext } from './list-toolbar.js';
+import { ListSelection } from './list-selection.js';
+import '../filter-builder/define.js';
 
 const SEARCH_DELAY_MS = 200;
 const DEFAULT_PAGE_SIZE = 100;
@@ -69,7 +83,13 @@ export class KehuRecordList extends LitElement {
     sort: { converter: sortConverter },
     search: {},
     selector: { attribute: false },
+    filter: { attribute: false },
+    widths: { attribute: false },
+    view: { reflect: true },
+    selectable: { type: Boolean, reflect: true },
+    minimal: { type: Boolean, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
+    panel: { state: true },
   };
 
   /** Name of the entity to list, e.g. `customer`. */
@@ -89,8 +109,19 @@ export class KehuRecordList extends LitElement {
    * `{ owner: 'cus-000001' }` for one customer's vehicles. Conditions on indexed fields use the index.
    */
   selector?: Selector;
+  /** The user's filter (the filter builder sets it); applies on top of `selector`. Plain JSON. */
+  filter?: FilterGroup;
+  /** Column widths in pixels by field key; dragging a column edge sets them. */
+  widths: Record<string, number>;
+  /** Id of the saved view in force; choosing a view in the toolbar sets it. */
+  view?: string;
+  /** Shows a checkbox per row and the bulk actions (delete, set a field, export) for the selected. */
+  selectable: boolean;
+  /** Only the search box and the count: no filter, columns, views or export (for compact related lists). */
+  minimal: boolean;
   /** Records fetched per store query while scrolling. */
   pageSize: number;
+  private panel: ListPanel;
 
   private entities = new EntityController(this);
   private rowFocus = new RowFocus(() => this.virtualizer);
@@ -100,13 +131,27 @@ export class KehuRecordList extends LitElement {
     if (virtualizer) virtualizer.scrollTop = 0;
   });
   /** What rows render with, refreshed on every render of the element. */
-  private view: RowContext | undefined;
+  private rowContext: RowContext | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private warned = new Set<string>();
+  private views = new SavedViews(this);
+  private selection = new ListSelection(this, () => ({
+    store: this.entities.store,
+    entity: this.entities.entity,
+    options: {
+      search: this.search.trim(),
+      selector: this.entities.entity && this.effectiveSelector(this.entities.entity),
+    },
+  }));
+  /** The view whose settings were last applied, so choosing it again re-applies them. */
+  private appliedView: string | undefined;
 
   constructor() {
     super();
     this.search = '';
+    this.widths = {};
+    this.selectable = false;
+    this.minimal = false;
     this.pageSize = DEFAULT_PAGE_SIZE;
   }
 
@@ -127,6 +172,8 @@ export class KehuRecordList extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('search')) clearTimeout(this.searchTimer);
     const entity = this.entities.entity;
+    this.views.update(this.entities.store, entity?.name);
+    this.applyView();
     const sort =
       entity &&
       effectiveSort(entity, this.sort, (field) =>
@@ -135,7 +182,40 @@ export class KehuRecordList extends LitElement {
           listText(uiLocale(this, this.locale), 'unknownSort', { field, entity: entity.name }),
         ),
       );
-    this.query.update(this.entities.store, entity, sort && { sort, search: this.search.trim(), selector: this.selector }, this.validPageSize());
+    const selector = entity && this.effectiveSelector(entity);
+    this.query.update(
+      this.entities.store,
+      entity,
+      sort && { sort, search: this.search.trim(), selector },
+      this.validPageSize(),
+    );
+    if (changed.has('entity') || changed.has('store')) this.selection.clear();
+  }
+
+  /** The host's selector AND the user's filter, keeping indexable conditions at the top level. */
+  private effectiveSelector(entity: NonNullable<EntityController['entity']>): Selector | undefined {
+    let fromFilter: Selector = {};
+    try {
+      fromFilter = filterSelector(entity, this.filter);
+    } catch (error) {
+      this.warnOnce(`filter:${JSON.stringify(this.filter)}`, (error as Error).message);
+    }
+    const host = this.selector ?? {};
+    const clash = Object.keys(fromFilter).some((key) => key in host);
+    return clash ? { ...host, $and: [...((host.$and as Selector[]) ?? []), fromFilter] } : { ...host, ...fromFilter };
+  }
+
+  /** Applies a newly chosen saved view (`view`) once its record has loaded. */
+  private applyView(): void {
+    if (this.view === this.appliedView) return;
+    const view = this.views.find(this.view);
+    if (this.view && !view) return; // not loaded yet; applied when the views arrive
+    this.appliedView = this.view;
+    this.columns = view?.columns;
+    this.widths = view?.widths ?? {};
+    this.sort = view?.sort;
+    this.filter = view?.filter;
+    this.search = view?.search ?? '';
   }
 
   protected override updated(): void {
@@ -149,48 +229,37 @@ export class KehuRecordList extends LitElement {
     const problem = this.entities.problem(locale);
     const entity = this.entities.entity;
     if (problem || !entity) {
-      this.view = undefined;
+      this.rowContext = undefined;
       return html`<div part="base" class="base"><p part="message" class="message" role="alert">${problem}</p></div>`;
     }
     const fields = listFields(entity, this.columns, (column) =>
       this.warnOnce(`column:${column}`, listText(locale, 'unknownColumn', { column, entity: entity.name })),
     );
-    this.view = { fields, locale, entity, referenceTitle: this.query.referenceTitle };
+    const selection = this.selectable ? this.selection : undefined;
+    this.rowContext = { fields, locale, entity, referenceTitle: this.query.referenceTitle, selection };
     const { total, error, items } = this.query;
     const entityLabel = localize(entity.pluralLabel, locale) || entity.name;
-    const searchLabel = listText(locale, 'search', { entity: entityLabel });
+    const tracks = defaultColumnTracks(fields, entity.titleField, this.widths, this.selectable);
     return html`
-      <div
-        part="base"
-        class="base"
-        style=${styleMap({ '--kehu-record-list-default-columns': defaultColumnTracks(fields, entity.titleField) })}
-      >
-        <div part="toolbar" class="toolbar">
-          <input
-            part="search"
-            class="search"
-            type="search"
-            aria-label=${searchLabel}
-            placeholder=${searchLabel}
-            .value=${live(this.search)}
-            @input=${this.onSearchInput}
-            @keydown=${this.onSearchKeydown}
-          />
-          <span part="count" class="count" role="status">${this.countText(locale, total)}</span>
-        </div>
+      <div part="base" class="base" style=${styleMap({ '--kehu-record-list-default-columns': tracks })}>
+        ${toolbar(this.toolbarContext(locale, entity, fields, total))}
+        ${panel(this.toolbarContext(locale, entity, fields, total))}
+        ${this.selectable ? bulkBar(this.selection.context(locale, entity, fields)) : nothing}
         ${error ? html`<p part="message" class="message" role="alert">${this.errorText(locale, error)}</p>` : nothing}
         <div
           part="table"
           class="table"
           role="grid"
           aria-label=${entityLabel}
+          aria-multiselectable=${this.selectable ? 'true' : nothing}
           aria-rowcount=${total === undefined ? -1 : total + 1}
-          aria-colcount=${fields.length}
+          aria-colcount=${fields.length + (this.selectable ? 1 : 0)}
           aria-busy=${total === undefined ? 'true' : 'false'}
         >
           <div part="header" class="header" role="rowgroup">
             <div class="header-row" role="row" aria-rowindex="1">
-              ${fields.map((field) => columnHeader(field, locale, this.query.sort, this.toggleSort))}
+              ${this.selectable ? this.selection.headerCell(locale, total) : nothing}
+              ${fields.map((field) => columnHeader(field, locale, this.query.sort, this.toggleSort, this.resize))}
             </div>
           </div>
           ${
@@ -214,15 +283,89 @@ export class KehuRecordList extends LitElement {
     `;
   }
 
+  private toolbarContext(
+    locale: Locale,
+    entity: NonNullable<EntityController['entity']>,
+    shown: FieldModel[],
+    total: number | undefined,
+  ): ToolbarContext {
+    return {
+      locale,
+      entity,
+      store: this.entities.store,
+      search: this.search,
+      filter: this.filter,
+      panel: this.panel,
+      shown,
+      columnChoices: columnChoices(entity),
+      views: this.views.views,
+      view: this.view,
+      minimal: this.minimal,
+      countText: this.countText(locale, total),
+      onSearchInput: this.onSearchInput,
+      onSearchKeydown: this.onSearchKeydown,
+      togglePanel: (next) => (this.panel = this.panel === next ? undefined : next),
+      onFilterChange: (event) => (this.filter = event.detail.filter),
+      setColumns: (keys) => (this.columns = keys),
+      chooseView: (id) => (this.view = id || undefined),
+      saveView: (name) => void this.saveView(name, locale),
+      deleteView: (id) => void this.deleteView(id),
+      exportCsv: () => void this.selection.exportAll(locale, entity, shown),
+    };
+  }
+
+  private resize = {
+    width: (field: FieldModel): number => {
+      const key = field.path.join('.');
+      if (this.widths[key]) return this.widths[key];
+      const cell = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="columnheader"]')].find(
+        (h) => h.dataset.key === key,
+      );
+      return cell?.getBoundingClientRect().width ?? 120;
+    },
+    setWidth: (field: FieldModel, width: number): void => {
+      this.widths = { ...this.widths, [field.path.join('.')]: width };
+    },
+  };
+
+  private async saveView(name: string, locale: Locale): Promise<void> {
+    const entity = this.entities.entity;
+    if (!entity) return;
+    const existing = this.views.find(this.view);
+    const sameName = existing && existing.name === name;
+    const saved = await this.views.save(
+      {
+        entity: entity.name,
+        name,
+        ...(this.columns ? { columns: this.columns } : {}),
+        ...(Object.keys(this.widths).length ? { widths: this.widths } : {}),
+        ...(this.sort ? { sort: this.sort } : {}),
+        ...(this.filter?.conditions.length ? { filter: this.filter } : {}),
+        ...(this.search ? { search: this.search } : {}),
+      },
+      sameName ? existing.id : undefined,
+    );
+    this.appliedView = saved.id;
+    this.view = saved.id;
+    this.panel = undefined;
+    this.selection.say(listText(locale, 'viewSaved', { name }));
+  }
+
+  private async deleteView(id: string): Promise<void> {
+    await this.views.remove(id);
+    this.view = undefined;
+    this.panel = undefined;
+  }
+
   /** Renders row `index`; the virtualizer calls it for the rows in view only. */
   private renderRow = (index: number): TemplateResult => {
     const record = this.query.record(index);
     const tabindex = this.rowFocus.tabIndexOf(index);
-    const view = this.view;
+    const view = this.rowContext;
     if (!view) return html``;
     return record
       ? recordRow(index, record, tabindex, view)
-      : placeholderRow(index, tabindex, view.fields.length, t(view.locale, 'loading'));
+      : placeholderRow(index, tabindex, view.fields.length + (view.selection ? 1 : 0), t(view.locale, 'loading'));
   };
 
   private countText(locale: Locale, total: number | undefined): string {
@@ -261,6 +404,7 @@ export class KehuRecordList extends LitElement {
   };
 
   private onRowClick = (event: MouseEvent): void => {
+    if ((event.target as Element).closest?.('.select-cell')) return;
     const index = this.rowFocus.rowIndexOf(event.target);
     if (index !== undefined) this.activate(index);
   };

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, FieldModel, KehuRecord, Locale } from '@kehu/core';
 import { fieldValue, formatCell, maskSensitive, type ReferenceTitle } from './cell-format.js';
+import { listText } from './record-list.strings.js';
 
 /** What every row of one render shares. */
 export interface RowContext {
@@ -8,6 +9,8 @@ export interface RowContext {
   fields: FieldModel[];
   locale: Locale;
   referenceTitle: ReferenceTitle;
+  /** With a selection column: whether a record is selected, and how to toggle it. */
+  selection?: { has(id: string): boolean; toggle(id: string, event: Event): void };
 }
 
 /** A row showing one record; `index` is its position in the query's order. */
@@ -21,7 +24,9 @@ export function recordRow(index: number, record: KehuRecord, tabindex: string, c
     aria-rowindex=${index + 2}
     aria-label=${rowName(entity, record)}
     tabindex=${tabindex}
+    aria-selected=${context.selection ? String(context.selection.has(record.id)) : nothing}
   >
+    ${context.selection ? selectCell(record, entity, locale, context.selection) : nothing}
     ${fields.map((field) => {
       const cell = formatCell(field, fieldValue(record, field), locale, referenceTitle);
       return html`<div part="cell" class="cell" role="gridcell" data-kind=${field.kind} title=${cell.text || nothing}>
@@ -31,8 +36,26 @@ export function recordRow(index: number, record: KehuRecord, tabindex: string, c
   </div>`;
 }
 
+function selectCell(
+  record: KehuRecord,
+  entity: Entity,
+  locale: Locale,
+  selection: NonNullable<RowContext['selection']>,
+): TemplateResult {
+  return html`<div part="cell select-cell" class="cell select-cell" role="gridcell">
+    <input
+      type="checkbox"
+      tabindex="-1"
+      aria-label=${listText(locale, 'selectRow', { name: rowName(entity, record) })}
+      .checked=${selection.has(record.id)}
+      @click=${(event: Event) => selection.toggle(record.id, event)}
+    />
+  </div>`;
+}
+
 /** A row whose page is still loading: same size as a record row, so nothing jumps when it arrives. */
 export function placeholderRow(index: number, tabindex: string, columns: number, label: string): TemplateResult {
+  // (`columns` counts the selection column too when there is one.)
   return html`<div
     part="row placeholder"
     class="row placeholder"

@@ -41,7 +41,7 @@ const OPERATORS: Partial<Record<FieldKind, FilterOperator[]>> = {
   date: ORDERED,
   datetime: ORDERED,
   enum: CHOICE,
-  reference: CHOICE,
+  reference: ['eq', 'ne', 'empty', 'notEmpty'],
   boolean: ['eq'],
 };
 

@@ -1,0 +1,105 @@
+import {
+  coerceFilterValue,
+  csvText,
+  localize,
+  type Entity,
+  type FieldModel,
+  type KehuRecord,
+  type Locale,
+  type Repository,
+} from '@kehu/core';
+import { fieldValue, formatCell, type ReferenceTitle } from './cell-format.js';
+
+/** Writes run in slices so a bulk change over thousands of records keeps the page responsive. */
+const SLICE = 50;
+
+export interface BulkResult {
+  done: number;
+  /** Records the store refused, with its localised reason. */
+  failed: { id: string; reason: Error }[];
+}
+
+async function eachSlice(ids: string[], write: (id: string) => Promise<unknown>): Promise<BulkResult> {
+  const result: BulkResult = { done: 0, failed: [] };
+  for (let start = 0; start < ids.length; start += SLICE) {
+    const slice = ids.slice(start, start + SLICE);
+    const outcomes = await Promise.allSettled(slice.map(write));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') result.done++;
+      else result.failed.push({ id: slice[i], reason: outcome.reason as Error });
+    });
+  }
+  return result;
+}
+
+/** Soft-deletes the records (each can be restored); a refused one does not stop the others. */
+export const deleteRecords = (repository: Repository, ids: string[]) => eachSlice(ids, (id) => repository.remove(id));
+
+/**
+ * Sets one field on every record. Each record is validated on its own: the valid ones change, the
+ * others stay as they were and are reported.
+ */
+export function setField(repository: Repository, ids: string[], field: FieldModel, raw: unknown): Promise<BulkResult> {
+  const value = coerceFilterValue(field, raw);
+  return eachSlice(ids, (id) => repository.patch(id, { [field.key]: value }));
+}
+
+/** Fields a bulk "set field" may change: visible, writable, top-level, single-valued. */
+export function settableFields(entity: Entity): FieldModel[] {
+  const kinds = new Set(['text', 'email', 'number', 'integer', 'money', 'date', 'enum', 'boolean', 'reference']);
+  return entity.fields.filter(
+    (f) => !f.hidden && !f.readOnly && kinds.has(f.kind) && f.key !== entity.namingSeries?.field,
+  );
+}
+
+/**
+ * CSV of records as the list shows them: the listed columns with their labels as the header, values
+ * formatted for `locale` (enum labels, reference titles), sensitive values masked.
+ */
+export function recordsCsv(
+  records: KehuRecord[],
+  fields: FieldModel[],
+  locale: Locale,
+  referenceTitle: ReferenceTitle,
+): string {
+  const header = fields.map((field) => localize(field.label, locale) || field.key);
+  const rows = records.map((record) =>
+    fields.map((field) => {
+      const value = fieldValue(record, field);
+      // Numbers stay plain numbers, so the spreadsheet can sum them.
+      if (typeof value === 'number' && !field.sensitive) return value;
+      return formatCell(field, value, locale, referenceTitle).text;
+    }),
+  );
+  return csvText([header, ...rows]);
+}
+
+/** Starts a download of `text` as a file, the way the browser saves any link. */
+export function download(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Titles of every record the `fields` of `records` point at, fetched in one query per entity. */
+export async function fetchReferenceTitles(
+  store: { entity(name: string): Repository; entities: ReadonlyMap<string, Entity> },
+  records: KehuRecord[],
+  fields: FieldModel[],
+): Promise<ReferenceTitle> {
+  const titles = new Map<string, string>();
+  for (const field of fields) {
+    const target = field.ref ? store.entities.get(field.ref) : undefined;
+    if (!target) continue;
+    const ids = [
+      ...new Set(records.map((r) => fieldValue(r, field)).filter((v): v is string => typeof v === 'string')),
+    ];
+    for (let start = 0; start < ids.length; start += 500) {
+      const found = await store.entity(target.name).find({ selector: { id: { $in: ids.slice(start, start + 500) } } });
+      for (const record of found)
+        titles.set(`${target.name}|${record.id}`, String(record[target.titleField] ?? record.id));
+    }
+  }
+  return (entity, id) => titles.get(`${entity}|${id}`) ?? id;
+}

@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SAVED_VIEW_ENTITY, type KehuRecord, type SavedView, type Store } from '@kehu/core';
+
+/**
+ * The saved views of one entity, live from the store's built-in `kehu-view` records, so a view saved
+ * in one tab (or synced from a colleague) shows up in every list at once.
+ */
+export class SavedViews implements ReactiveController {
+  views: KehuRecord<SavedView>[] = [];
+  private source: { store: Store; entity: string } | undefined;
+  private stop: (() => void) | undefined;
+
+  constructor(private host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+    this.stop = undefined;
+    this.source = undefined;
+  }
+
+  /** Follows the views of `entity` in `store` (call before each render). */
+  update(store: Store | undefined, entity: string | undefined): void {
+    if (this.source?.store === store && this.source?.entity === entity) return;
+    this.stop?.();
+    this.stop = undefined;
+    this.views = [];
+    this.source = store && entity ? { store, entity } : undefined;
+    if (!store || !entity || !store.has(SAVED_VIEW_ENTITY)) return;
+    this.stop = store
+      .entity<SavedView>(SAVED_VIEW_ENTITY)
+      .watch({ selector: { entity }, sort: { field: 'name', direction: 'asc' } }, (views) => {
+        this.views = views;
+        this.host.requestUpdate();
+      });
+  }
+
+  find(id: string | undefined): KehuRecord<SavedView> | undefined {
+    return id ? this.views.find((view) => view.id === id) : undefined;
+  }
+
+  /** Saves `view` as a new record, or over the one with `id`; returns the stored record. */
+  save(view: SavedView, id?: string): Promise<KehuRecord<SavedView>> {
+    const repository = this.source!.store.entity<SavedView>(SAVED_VIEW_ENTITY);
+    return id ? repository.upsert({ ...view, id }) : repository.insert(view);
+  }
+
+  remove(id: string): Promise<void> {
+    return this.source!.store.entity(SAVED_VIEW_ENTITY).remove(id);
+  }
+}
