@@ -13,11 +13,19 @@ const sameSelector = (a: Selector | undefined, b: Selector | undefined) =>
  */
 export class ListQuery implements ReactiveController {
   /**
-   * Indexes 0…total-1: the virtualizer's items; rows read their record with `record(index)`.
+   * The record indexes the virtualizer shows: all of 0…total-1, or the window of at most `windowSize`
+   * of them starting at `windowStart` (browsers cap an element's height near 33.5 million pixels, so
+   * a million rows cannot be one scrolling area). Rows read their record with `record(index)`.
    * Kept while a new sort or search loads, so rows show placeholders instead of vanishing and the
    * count (a live region) changes once, from the old number to the new.
    */
   items: number[] = [];
+  /** First record index of the window in view. */
+  windowStart = 0;
+  /** Most rows in one scrolling area. */
+  windowSize = Number.POSITIVE_INFINITY;
+  /** Rows known to exist (the total, or the rows loaded from the top before the count arrives). */
+  rows = 0;
   /** The count shown: the current query's, or the previous one's while the new count loads. */
   total: number | undefined;
 
@@ -93,6 +101,8 @@ export class ListQuery implements ReactiveController {
     const rows = this.range.last - this.range.first + 1;
     const pages = new RecordPages(store.entity(entity.name), query, () => this.changed(pages), pageSize, rows);
     this.pages = pages;
+    this.windowStart = 0;
+    this.setRows(this.rows);
     this.onRestart();
   }
 
@@ -118,6 +128,26 @@ export class ListQuery implements ReactiveController {
   }
 
   private setRows(rows: number): void {
-    if (rows !== this.items.length) this.items = Array.from({ length: rows }, (_, i) => i);
+    this.rows = rows;
+    this.setWindow(this.windowStart);
+  }
+
+  /**
+   * Moves the window so it starts at `start` (clamped, aligned to whole windows); returns whether
+   * it moved. Pages load for the rows the list then renders.
+   */
+  setWindow(start: number): boolean {
+    const size = this.windowSize;
+    const last = Math.max(0, this.rows - 1);
+    const aligned = Number.isFinite(size)
+      ? Math.min(Math.floor(Math.max(0, start) / size), Math.floor(last / size)) * size
+      : 0;
+    const length = Math.max(0, Math.min(this.rows - aligned, size));
+    const moved = aligned !== this.windowStart;
+    if (moved || length !== this.items.length || this.items[0] !== aligned) {
+      this.windowStart = aligned;
+      this.items = Array.from({ length }, (_, i) => aligned + i);
+    }
+    return moved;
   }
 }

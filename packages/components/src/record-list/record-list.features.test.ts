@@ -48,7 +48,7 @@ const people = [
 setupIgnoreWindowResizeObserverLoopErrors(before, after);
 
 let stores: Store[] = [];
-async function storeWith(records = people): Promise<Store> {
+async function storeWith(records: Record<string, unknown>[] = people): Promise<Store> {
   const store = await createStore({ entities: [customerSchema], name: `list-features-${Date.now()}-${stores.length}` });
   stores.push(store);
   await store.entity<Record<string, unknown>>('customer').bulkInsert(records);
@@ -289,5 +289,47 @@ describe('<kehu-record-list> toolbar features', () => {
         await expect(el).to.be.accessible();
       }
     }
+  });
+});
+
+describe('<kehu-record-list> with more rows than one scrolling area holds', () => {
+  const many = Array.from({ length: 120 }, (_, i) => ({
+    name: `Customer ${String(i + 1).padStart(3, '0')}`,
+    importance: 'normal',
+  }));
+
+  it('shows the rows in windows and reaches the last record with End', async () => {
+    const el = await fixture<KehuRecordList>(
+      html`<kehu-record-list
+        entity="customer"
+        locale="en"
+        max-scroll-rows="50"
+        .store=${await storeWith(many)}
+      ></kehu-record-list>`,
+    );
+    await waitUntil(() => root(el).querySelector('.window-range')?.textContent === 'Rows 1–50 of 120');
+    await waitUntil(() => names(el)[0] === 'Customer 001');
+    root(el).querySelector<HTMLElement>('[role="row"][data-index="0"]')!.focus();
+    await sendKeys({ press: 'End' });
+    await waitUntil(
+      () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.index === '119',
+      'focus reaches the last record',
+    );
+    const last = el.shadowRoot!.activeElement as HTMLElement;
+    expect(last.getAttribute('aria-rowindex')).to.equal('121');
+    await waitUntil(() => last.textContent!.includes('Customer 120'));
+    expect(root(el).querySelector('.window-range')!.textContent).to.equal('Rows 101–120 of 120');
+    button(el, /^First rows$/).click();
+    await waitUntil(() => root(el).querySelector('.window-range')?.textContent === 'Rows 1–50 of 120');
+    await waitUntil(() => names(el)[0] === 'Customer 001');
+  });
+
+  it('keeps the default window below the height browsers can scroll', async () => {
+    const el = await listOf(await storeWith());
+    await waitUntil(() => names(el).length === 4);
+    const row = root(el).querySelector<HTMLElement>('[part~="row"]')!;
+    // Chromium caps element height at 33,554,428 px; the window must stay under it.
+    expect(el.maxScrollRows * row.getBoundingClientRect().height).to.be.below(33_554_428);
+    expect(1_000_000 * row.getBoundingClientRect().height).to.be.above(33_554_428);
   });
 });

@@ -294,6 +294,23 @@ const ownStyles = css`
     background: var(--_kehu-selected);
   }
 
+  .window-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.4rem 0.75rem;
+    border-top: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+    color: var(--kehu-record-list-muted-color, var(--_kehu-muted));
+  }
+  .window-range {
+    font-variant-numeric: tabular-nums;
+  }
+  .tool:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+
   .empty,
   .message {
     margin: 0;

@@ -31,15 +31,17 @@ import { recordActivateEvent } from './record-activate-event.js';
 import { listText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
-import { placeholderRow, recordRow, type RowContext } from './record-row.js';
+import { listRow, type RowContext } from './record-row.js';
 import { RowFocus } from './row-focus.js';
 import { SavedViews } from './saved-views.js';
 import { bulkBar, panel, toolbar, type ListPanel, type ToolbarContext } from './list-toolbar.js';
 import { ListSelection } from './list-selection.js';
+import { windowBar } from './window-bar.js';
 import '../filter-builder/define.js';
 
 const SEARCH_DELAY_MS = 200;
 const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_MAX_SCROLL_ROWS = 500_000;
 
 /**
  * @summary A live, virtualised, sortable and searchable list of one entity's records.
@@ -89,6 +91,7 @@ export class KehuRecordList extends LitElement {
     selectable: { type: Boolean, reflect: true },
     minimal: { type: Boolean, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
+    maxScrollRows: { type: Number, attribute: 'max-scroll-rows' },
     panel: { state: true },
   };
 
@@ -121,10 +124,19 @@ export class KehuRecordList extends LitElement {
   minimal: boolean;
   /** Records fetched per store query while scrolling. */
   pageSize: number;
+  /**
+   * Most rows in one scrolling area. Browsers cap an element's height near 33.5 million pixels, so
+   * beyond this the list shows the records in windows of this many rows, with a bar to move between
+   * them (End and Ctrl+End still reach the last record). Default 500,000.
+   */
+  maxScrollRows: number;
   private panel: ListPanel;
 
   private entities = new EntityController(this);
-  private rowFocus = new RowFocus(() => this.virtualizer);
+  private rowFocus = new RowFocus(() => this.virtualizer, {
+    start: () => this.query.windowStart,
+    reveal: (index) => this.reveal(index),
+  });
   private query = new ListQuery(this, () => {
     this.rowFocus.reset();
     const virtualizer = this.virtualizer;
@@ -153,6 +165,7 @@ export class KehuRecordList extends LitElement {
     this.selectable = false;
     this.minimal = false;
     this.pageSize = DEFAULT_PAGE_SIZE;
+    this.maxScrollRows = DEFAULT_MAX_SCROLL_ROWS;
   }
 
   /** Number of records matching the current search, once the store has answered. */
@@ -183,6 +196,8 @@ export class KehuRecordList extends LitElement {
         ),
       );
     const selector = entity && this.effectiveSelector(entity);
+    this.query.windowSize =
+      Number.isInteger(this.maxScrollRows) && this.maxScrollRows > 0 ? this.maxScrollRows : DEFAULT_MAX_SCROLL_ROWS;
     this.query.update(
       this.entities.store,
       entity,
@@ -279,6 +294,7 @@ export class KehuRecordList extends LitElement {
           }
         </div>
         ${total === 0 ? html`<p part="empty" class="empty">${listText(locale, 'empty')}</p>` : nothing}
+        ${windowBar(locale, this.query, this.goToWindow)}
       </div>
     `;
   }
@@ -363,9 +379,7 @@ export class KehuRecordList extends LitElement {
     const tabindex = this.rowFocus.tabIndexOf(index);
     const view = this.rowContext;
     if (!view) return html``;
-    return record
-      ? recordRow(index, record, tabindex, view)
-      : placeholderRow(index, tabindex, view.fields.length + (view.selection ? 1 : 0), t(view.locale, 'loading'));
+    return listRow(index, record, tabindex, view, t(view.locale, 'loading'));
   };
 
   private countText(locale: Locale, total: number | undefined): string {
@@ -396,11 +410,28 @@ export class KehuRecordList extends LitElement {
   };
 
   private onRangeChanged = (event: RangeChangedEvent): void => {
-    this.query.show(event.first, event.last);
+    const start = this.query.windowStart;
+    this.query.show(event.first + start, event.last + start);
   };
 
   private onVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    this.rowFocus.visibleRange(event.first, event.last);
+    const start = this.query.windowStart;
+    this.rowFocus.visibleRange(event.first + start, event.last + start);
+  };
+
+  /** Moves the window of rows so record `index` is inside it, and waits for the rows to render. */
+  private async reveal(index: number): Promise<void> {
+    if (!this.query.setWindow(index)) return;
+    const virtualizer = this.virtualizer;
+    if (virtualizer) virtualizer.scrollTop = 0;
+    this.requestUpdate();
+    await this.updateComplete;
+    await this.virtualizer?.layoutComplete;
+  }
+
+  /** Shows the window starting at `start`, focusing its first row. */
+  private goToWindow = (start: number): void => {
+    void this.reveal(start).then(() => this.rowFocus.setActive(this.query.windowStart));
   };
 
   private onRowClick = (event: MouseEvent): void => {
@@ -416,7 +447,7 @@ export class KehuRecordList extends LitElement {
       event.preventDefault();
       this.activate(index);
     } else {
-      this.rowFocus.handleKey(event, index, this.query.items.length);
+      this.rowFocus.handleKey(event, index, this.query.rows);
     }
   };
 

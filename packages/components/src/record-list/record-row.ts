@@ -13,26 +13,41 @@ export interface RowContext {
   selection?: { has(id: string): boolean; toggle(id: string, event: Event): void };
 }
 
-/** A row showing one record; `index` is its position in the query's order. */
-export function recordRow(index: number, record: KehuRecord, tabindex: string, context: RowContext): TemplateResult {
-  const { entity, fields, locale, referenceTitle } = context;
+/**
+ * Row `index` of the query's order: the record's cells, or skeleton cells while its page loads. One
+ * template for both, so the row element stays when the record arrives and keeps keyboard focus.
+ */
+export function listRow(
+  index: number,
+  record: KehuRecord | undefined,
+  tabindex: string,
+  context: RowContext,
+  loadingLabel: string,
+): TemplateResult {
+  const { entity, fields, locale, referenceTitle, selection } = context;
+  const cells = record
+    ? html`${selection ? selectCell(record, entity, locale, selection) : nothing}${fields.map((field) => {
+        const cell = formatCell(field, fieldValue(record, field), locale, referenceTitle);
+        return html`<div part="cell" class="cell" role="gridcell" data-kind=${field.kind} title=${cell.text || nothing}>
+          ${cell.spoken ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>` : cell.text}
+        </div>`;
+      })}`
+    : Array.from(
+        { length: fields.length + (selection ? 1 : 0) },
+        () => html`<div part="cell" class="cell" role="gridcell"><span class="skeleton"></span></div>`,
+      );
   return html`<div
-    part="row"
-    class="row"
+    part=${record ? 'row' : 'row placeholder'}
+    class=${record ? 'row' : 'row placeholder'}
     role="row"
     data-index=${index}
     aria-rowindex=${index + 2}
-    aria-label=${rowName(entity, record)}
+    aria-busy=${record ? nothing : 'true'}
+    aria-label=${record ? rowName(entity, record) : loadingLabel}
     tabindex=${tabindex}
-    aria-selected=${context.selection ? String(context.selection.has(record.id)) : nothing}
+    aria-selected=${record && selection ? String(selection.has(record.id)) : nothing}
   >
-    ${context.selection ? selectCell(record, entity, locale, context.selection) : nothing}
-    ${fields.map((field) => {
-      const cell = formatCell(field, fieldValue(record, field), locale, referenceTitle);
-      return html`<div part="cell" class="cell" role="gridcell" data-kind=${field.kind} title=${cell.text || nothing}>
-        ${cell.spoken ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>` : cell.text}
-      </div>`;
-    })}
+    ${cells}
   </div>`;
 }
 
@@ -50,23 +65,6 @@ function selectCell(
       .checked=${selection.has(record.id)}
       @click=${(event: Event) => selection.toggle(record.id, event)}
     />
-  </div>`;
-}
-
-/** A row whose page is still loading: same size as a record row, so nothing jumps when it arrives. */
-export function placeholderRow(index: number, tabindex: string, columns: number, label: string): TemplateResult {
-  // (`columns` counts the selection column too when there is one.)
-  return html`<div
-    part="row placeholder"
-    class="row placeholder"
-    role="row"
-    data-index=${index}
-    aria-rowindex=${index + 2}
-    aria-busy="true"
-    aria-label=${label}
-    tabindex=${tabindex}
-  >
-    ${Array.from({ length: columns }, () => html`<div part="cell" class="cell" role="gridcell"><span class="skeleton"></span></div>`)}
   </div>`;
 }
 

@@ -11,7 +11,14 @@ export class RowFocus {
   private active = 0;
   private visible = { first: 0, last: 0 };
 
-  constructor(private virtualizer: () => LitVirtualizer | null) {}
+  constructor(
+    private virtualizer: () => LitVirtualizer | null,
+    /** The list's window of rows: where it starts, and how to move it so a row is inside. */
+    private window: { start(): number; reveal(index: number): Promise<void> } = {
+      start: () => 0,
+      reveal: async () => {},
+    },
+  ) {}
 
   /** `tabindex` for row `index`: 0 for the row Tab lands on, -1 for the others. */
   tabIndexOf(index: number): string {
@@ -57,6 +64,7 @@ export class RowFocus {
       Home: 0,
       End: total - 1,
     };
+    // Ctrl+Home/End are the grid pattern's first/last row; rows here hold no other focus stops.
     const target = moves[event.key];
     if (target === undefined || total === 0) return false;
     event.preventDefault();
@@ -66,9 +74,10 @@ export class RowFocus {
 
   private async moveTo(index: number): Promise<void> {
     this.setActive(index);
+    await this.window.reveal(index);
     const virtualizer = this.virtualizer();
     if (!virtualizer) return;
-    virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
+    virtualizer.element(index - this.window.start())?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < MAX_FRAMES; frame++) {
       const row = virtualizer.querySelector<HTMLElement>(`:scope > [role="row"][data-index="${index}"]`);
       if (row) return row.focus();
