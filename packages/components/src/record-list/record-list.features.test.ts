@@ -333,3 +333,93 @@ describe('<kehu-record-list> with more rows than one scrolling area holds', () =
     expect(1_000_000 * row.getBoundingClientRect().height).to.be.above(33_554_428);
   });
 });
+
+describe('<kehu-record-list> cells', () => {
+  const focused = (el: KehuRecordList) => el.shadowRoot!.activeElement as HTMLElement | null;
+  const cellOf = (el: KehuRecordList, name: string, key: string) =>
+    [...root(el).querySelectorAll<HTMLElement>('[part~="row"]')]
+      .find((row) => row.getAttribute('aria-label') === name)!
+      .querySelector<HTMLElement>(`[data-key="${key}"]`)!;
+
+  async function editableList(store: Store): Promise<KehuRecordList> {
+    const el = await fixture<KehuRecordList>(
+      html`<kehu-record-list entity="customer" locale="en" editable .store=${store}></kehu-record-list>`,
+    );
+    el.columns = ['name', 'importance', 'city', 'creditLimit'];
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    return el;
+  }
+
+  it('moves between cells with the arrow keys, as in a spreadsheet', async () => {
+    const el = await editableList(await storeWith());
+    root(el).querySelector<HTMLElement>('[role="row"][data-index="1"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focused(el)?.dataset.key === 'name');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focused(el)?.dataset.key === 'importance');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(
+      () =>
+        focused(el)?.dataset.key === 'importance' &&
+        focused(el)?.closest('[role="row"]')?.getAttribute('aria-label') === 'Bob',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused(el)?.getAttribute('aria-label') === 'Bob');
+  });
+
+  it('edits a choice in place: Enter opens the editor, Enter saves to the store', async () => {
+    const store = await storeWith();
+    const el = await editableList(store);
+    cellOf(el, 'Bob', 'importance').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(el)?.tagName === 'SELECT' || el.shadowRoot!.activeElement?.tagName === 'SELECT');
+    const select = el.shadowRoot!.activeElement as HTMLSelectElement;
+    select.value = 'vip';
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      async () => (await store.entity('customer').find({ selector: { name: 'Bob' } }))[0]?.importance === 'vip',
+    );
+    await waitUntil(() => cellOf(el, 'Bob', 'importance').textContent!.trim() === 'VIP');
+    await waitUntil(() => focused(el)?.dataset.key === 'importance');
+  });
+
+  it('cancels with Escape and keeps a refused value in the editor with the reason', async () => {
+    const store = await storeWith();
+    const el = await editableList(store);
+    cellOf(el, 'Alice', 'city').focus();
+    await sendKeys({ press: 'F2' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
+    await sendKeys({ type: 'Xi’an' });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused(el)?.dataset.key === 'city');
+    expect(cellOf(el, 'Alice', 'city').textContent!.trim()).to.equal('Beijing');
+
+    cellOf(el, 'Alice', 'creditLimit').dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+    await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '-7' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('.inline-error') !== null);
+    expect(root(el).querySelector('.inline-error')!.textContent).to.match(/Credit limit/);
+    expect((await store.entity('customer').find({ selector: { name: 'Alice' } }))[0].creditLimit).to.equal(100);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => root(el).querySelector('.inline-error') === null);
+  });
+
+  it('opens the record on Enter in a cell when the list is not editable', async () => {
+    const el = await listOf(await storeWith());
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    cellOf(el, 'Carol', 'city').focus();
+    const activated = oneEvent(el, 'kehu-record-activate');
+    await sendKeys({ press: 'Enter' });
+    expect((await activated).detail.record.name).to.equal('Carol');
+  });
+
+  it('should be accessible while a cell is being edited', async () => {
+    const el = await editableList(await storeWith());
+    cellOf(el, 'Bob', 'city').focus();
+    await sendKeys({ press: 'F2' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -294,6 +294,45 @@ const ownStyles = css`
     background: var(--_kehu-selected);
   }
 
+  .cell:focus-visible {
+    outline: 2px solid var(--kehu-record-list-focus-color, var(--_kehu-accent));
+    outline-offset: -2px;
+  }
+  .row:has(.editing) {
+    z-index: 1;
+  }
+  .cell.editing {
+    position: relative;
+    overflow: visible;
+    padding: 0 0.25rem;
+  }
+  .inline-editor :is(input:not([type='checkbox']), select) {
+    box-sizing: border-box;
+    width: 100%;
+    font: inherit;
+    color: inherit;
+    padding: 0.2rem 0.4rem;
+    background: var(--_kehu-surface);
+    border: 2px solid var(--kehu-record-list-focus-color, var(--_kehu-accent));
+    border-radius: 4px;
+  }
+  .inline-editor [aria-invalid='true'] {
+    border-color: var(--_kehu-danger);
+  }
+  .inline-error {
+    position: absolute;
+    inset-inline-start: 0;
+    top: 100%;
+    z-index: 2;
+    width: max-content;
+    max-width: 22rem;
+    padding: 0.25rem 0.5rem;
+    line-height: 1.4;
+    white-space: normal;
+    color: #fff;
+    background: var(--_kehu-danger);
+    border-radius: 4px;
+  }
   .window-bar {
     display: flex;
     flex-wrap: wrap;

@@ -5,10 +5,12 @@ import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KehuError,
+  allOf,
   filterSelector,
   localize,
   type FieldModel,
   type FilterGroup,
+  type KehuRecord,
   type Locale,
   type Selector,
   type SortSpec,
@@ -17,7 +19,7 @@ import {
 import { EntityController } from '../controllers/entity-controller.js';
 import { t } from '../i18n/strings.js';
 import { uiLocale } from '../i18n/ui-locale.js';
-import { columnHeader } from './column-header.js';
+import { columnHeader, columnResizer } from './column-header.js';
 import {
   columnChoices,
   columnsConverter,
@@ -37,9 +39,11 @@ import { SavedViews } from './saved-views.js';
 import { bulkBar, panel, toolbar, type ListPanel, type ToolbarContext } from './list-toolbar.js';
 import { ListSelection } from './list-selection.js';
 import { windowBar } from './window-bar.js';
+import { InlineEdit, isInlineEditable } from './inline-edit.js';
+import { gridKeydown } from './grid-keys.js';
+import { SearchInput } from './search-input.js';
 import '../filter-builder/define.js';
 
-const SEARCH_DELAY_MS = 200;
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
 
@@ -47,11 +51,22 @@ const DEFAULT_MAX_SCROLL_ROWS = 500_000;
  * @summary A live, virtualised, sortable and searchable list of one entity's records.
  *
  * @event kehu-record-activate - A row was clicked or Enter was pressed on it. `detail: { id, record, entity }`.
+ * @event kehu-record-export - An export is about to be saved; cancel it to handle the CSV yourself. `detail: { entity, fileName, text, count }`.
+ * @event kehu-filter-change - The user changed the filter (bubbles from the filter panel). `detail: { filter }`.
  *
  * @csspart base - The element's frame.
  * @csspart toolbar - The bar holding the search field and the count.
  * @csspart search - The quick-search input.
  * @csspart count - The number of matching records.
+ * @csspart filter-button - Opens the filter builder; shows the number of active conditions.
+ * @csspart columns-button - Opens the column chooser.
+ * @csspart views - The saved-view selector.
+ * @csspart save-view-button - Opens the save-view form.
+ * @csspart export-button - Exports the matching records as CSV.
+ * @csspart panel - The open filter, columns or save-view panel.
+ * @csspart bulk-bar - Actions on the selected records (with `selectable`).
+ * @csspart resize-handle - The draggable edge of a column header.
+ * @csspart window-bar - Moves between windows of rows when there are more than `max-scroll-rows`.
  * @csspart table - The grid (header and rows).
  * @csspart header - The header row group.
  * @csspart header-cell - One column header.
@@ -89,6 +104,7 @@ export class KehuRecordList extends LitElement {
     widths: { attribute: false },
     view: { reflect: true },
     selectable: { type: Boolean, reflect: true },
+    editable: { type: Boolean, reflect: true },
     minimal: { type: Boolean, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     maxScrollRows: { type: Number, attribute: 'max-scroll-rows' },
@@ -120,6 +136,8 @@ export class KehuRecordList extends LitElement {
   view?: string;
   /** Shows a checkbox per row and the bulk actions (delete, set a field, export) for the selected. */
   selectable: boolean;
+  /** Lets users edit simple fields in place: F2, Enter or double-click on a cell; Enter saves, Escape cancels. */
+  editable: boolean;
   /** Only the search box and the count: no filter, columns, views or export (for compact related lists). */
   minimal: boolean;
   /** Records fetched per store query while scrolling. */
@@ -144,9 +162,10 @@ export class KehuRecordList extends LitElement {
   });
   /** What rows render with, refreshed on every render of the element. */
   private rowContext: RowContext | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private searchInput = new SearchInput((text) => (this.search = text));
   private warned = new Set<string>();
   private views = new SavedViews(this);
+  private inlineEdit = new InlineEdit(this, (index, key) => void this.rowFocus.focusCell(index, key));
   private selection = new ListSelection(this, () => ({
     store: this.entities.store,
     entity: this.entities.entity,
@@ -163,6 +182,7 @@ export class KehuRecordList extends LitElement {
     this.search = '';
     this.widths = {};
     this.selectable = false;
+    this.editable = false;
     this.minimal = false;
     this.pageSize = DEFAULT_PAGE_SIZE;
     this.maxScrollRows = DEFAULT_MAX_SCROLL_ROWS;
@@ -179,11 +199,11 @@ export class KehuRecordList extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    this.searchInput.cancel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('search')) clearTimeout(this.searchTimer);
+    if (changed.has('search')) this.searchInput.cancel();
     const entity = this.entities.entity;
     this.views.update(this.entities.store, entity?.name);
     this.applyView();
@@ -215,9 +235,7 @@ export class KehuRecordList extends LitElement {
     } catch (error) {
       this.warnOnce(`filter:${JSON.stringify(this.filter)}`, (error as Error).message);
     }
-    const host = this.selector ?? {};
-    const clash = Object.keys(fromFilter).some((key) => key in host);
-    return clash ? { ...host, $and: [...((host.$and as Selector[]) ?? []), fromFilter] } : { ...host, ...fromFilter };
+    return allOf(this.selector, fromFilter);
   }
 
   /** Applies a newly chosen saved view (`view`) once its record has loaded. */
@@ -251,7 +269,15 @@ export class KehuRecordList extends LitElement {
       this.warnOnce(`column:${column}`, listText(locale, 'unknownColumn', { column, entity: entity.name })),
     );
     const selection = this.selectable ? this.selection : undefined;
-    this.rowContext = { fields, locale, entity, referenceTitle: this.query.referenceTitle, selection };
+    const repository = this.entities.repository;
+    const editor =
+      this.editable && repository
+        ? (index: number, record: KehuRecord, field: FieldModel) =>
+            this.inlineEdit.isEditing(index, field.key)
+              ? this.inlineEdit.editor(field, record, locale, repository)
+              : undefined
+        : undefined;
+    this.rowContext = { fields, locale, entity, referenceTitle: this.query.referenceTitle, selection, editor };
     const { total, error, items } = this.query;
     const entityLabel = localize(entity.pluralLabel, locale) || entity.name;
     const tracks = defaultColumnTracks(fields, entity.titleField, this.widths, this.selectable);
@@ -289,6 +315,7 @@ export class KehuRecordList extends LitElement {
                   @visibilityChanged=${this.onVisibilityChanged}
                   @click=${this.onRowClick}
                   @keydown=${this.onRowKeydown}
+                  @dblclick=${this.onCellDblclick}
                 ></lit-virtualizer>`
               : nothing
           }
@@ -318,8 +345,8 @@ export class KehuRecordList extends LitElement {
       view: this.view,
       minimal: this.minimal,
       countText: this.countText(locale, total),
-      onSearchInput: this.onSearchInput,
-      onSearchKeydown: this.onSearchKeydown,
+      onSearchInput: this.searchInput.onInput,
+      onSearchKeydown: this.searchInput.onKeydown,
       togglePanel: (next) => (this.panel = this.panel === next ? undefined : next),
       onFilterChange: (event) => (this.filter = event.detail.filter),
       setColumns: (keys) => (this.columns = keys),
@@ -330,37 +357,25 @@ export class KehuRecordList extends LitElement {
     };
   }
 
-  private resize = {
-    width: (field: FieldModel): number => {
-      const key = field.path.join('.');
-      if (this.widths[key]) return this.widths[key];
-      const cell = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="columnheader"]')].find(
-        (h) => h.dataset.key === key,
-      );
-      return cell?.getBoundingClientRect().width ?? 120;
-    },
-    setWidth: (field: FieldModel, width: number): void => {
-      this.widths = { ...this.widths, [field.path.join('.')]: width };
-    },
-  };
+  private resize = columnResizer(
+    this,
+    () => this.widths,
+    (widths) => (this.widths = widths),
+  );
 
   private async saveView(name: string, locale: Locale): Promise<void> {
     const entity = this.entities.entity;
     if (!entity) return;
-    const existing = this.views.find(this.view);
-    const sameName = existing && existing.name === name;
-    const saved = await this.views.save(
-      {
-        entity: entity.name,
-        name,
-        ...(this.columns ? { columns: this.columns } : {}),
-        ...(Object.keys(this.widths).length ? { widths: this.widths } : {}),
-        ...(this.sort ? { sort: this.sort } : {}),
-        ...(this.filter?.conditions.length ? { filter: this.filter } : {}),
-        ...(this.search ? { search: this.search } : {}),
-      },
-      sameName ? existing.id : undefined,
-    );
+    const { columns, widths, sort, filter, search } = this;
+    const saved = await this.views.saveAs(this.view, {
+      entity: entity.name,
+      name,
+      columns,
+      widths,
+      sort,
+      filter,
+      search,
+    });
     this.appliedView = saved.id;
     this.view = saved.id;
     this.panel = undefined;
@@ -399,16 +414,6 @@ export class KehuRecordList extends LitElement {
     this.sort = { field: name, direction: current?.field === name && current.direction === 'asc' ? 'desc' : 'asc' };
   };
 
-  private onSearchInput = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.search = value), SEARCH_DELAY_MS);
-  };
-
-  private onSearchKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter') this.search = (event.target as HTMLInputElement).value;
-  };
-
   private onRangeChanged = (event: RangeChangedEvent): void => {
     const start = this.query.windowStart;
     this.query.show(event.first + start, event.last + start);
@@ -435,20 +440,34 @@ export class KehuRecordList extends LitElement {
   };
 
   private onRowClick = (event: MouseEvent): void => {
-    if ((event.target as Element).closest?.('.select-cell')) return;
+    if ((event.target as Element).closest?.('.select-cell, .inline-editor')) return;
     const index = this.rowFocus.rowIndexOf(event.target);
     if (index !== undefined) this.activate(index);
   };
 
-  private onRowKeydown = (event: KeyboardEvent): void => {
-    const index = this.rowFocus.rowIndexOf(event.target, true);
-    if (index === undefined) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      this.activate(index);
-    } else {
-      this.rowFocus.handleKey(event, index, this.query.rows);
-    }
+  private onRowKeydown = (event: KeyboardEvent): void =>
+    gridKeydown(event, {
+      focus: this.rowFocus,
+      rows: this.query.rows,
+      keys: this.rowContext?.fields.map((f) => f.key) ?? [],
+      activate: (index) => this.activate(index),
+      edit: (index, key) => this.startEdit(index, key),
+    });
+
+  /** Opens the inline editor on a cell when the list is `editable` and the field allows it. */
+  private startEdit(index: number, key: string): boolean {
+    const entity = this.entities.entity;
+    const record = this.query.record(index);
+    const field = entity?.field(key);
+    if (!this.editable || !entity || !record || !field || !isInlineEditable(entity, field)) return false;
+    this.inlineEdit.start(index, record, field);
+    return true;
+  }
+
+  private onCellDblclick = (event: MouseEvent): void => {
+    const cell = (event.target as Element).closest<HTMLElement>('[role="gridcell"][data-key]');
+    const index = this.rowFocus.rowIndexOf(event.target);
+    if (cell && index !== undefined && this.startEdit(index, cell.dataset.key!)) event.preventDefault();
   };
 
   private activate(index: number): void {

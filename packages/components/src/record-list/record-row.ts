@@ -11,6 +11,8 @@ export interface RowContext {
   referenceTitle: ReferenceTitle;
   /** With a selection column: whether a record is selected, and how to toggle it. */
   selection?: { has(id: string): boolean; toggle(id: string, event: Event): void };
+  /** With inline editing: the editor for the cell being edited, if it is this one. */
+  editor?: (index: number, record: KehuRecord, field: FieldModel) => TemplateResult | undefined;
 }
 
 /**
@@ -27,9 +29,23 @@ export function listRow(
   const { entity, fields, locale, referenceTitle, selection } = context;
   const cells = record
     ? html`${selection ? selectCell(record, entity, locale, selection) : nothing}${fields.map((field) => {
+        const editor = context.editor?.(index, record, field);
         const cell = formatCell(field, fieldValue(record, field), locale, referenceTitle);
-        return html`<div part="cell" class="cell" role="gridcell" data-kind=${field.kind} title=${cell.text || nothing}>
-          ${cell.spoken ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>` : cell.text}
+        return html`<div
+          part="cell"
+          class=${editor ? 'cell editing' : 'cell'}
+          role="gridcell"
+          tabindex="-1"
+          data-key=${field.key}
+          data-kind=${field.kind}
+          title=${cell.text || nothing}
+        >
+          ${
+            editor ??
+            (cell.spoken
+              ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>`
+              : cell.text)
+          }
         </div>`;
       })}`
     : Array.from(

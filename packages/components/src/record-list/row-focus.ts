@@ -53,8 +53,8 @@ export class RowFocus {
     if (!focused || !virtualizer?.contains(focused)) this.setActive(Math.max(0, first));
   }
 
-  /** Handles a navigation key pressed on row `index`; returns whether it did. */
-  handleKey(event: KeyboardEvent, index: number, total: number): boolean {
+  /** Handles a navigation key pressed on row `index` (or on its cell `cellKey`); returns whether it did. */
+  handleKey(event: KeyboardEvent, index: number, total: number, cellKey?: string): boolean {
     const page = Math.max(1, this.visible.last - this.visible.first);
     const moves: Partial<Record<string, number>> = {
       ArrowDown: index + 1,
@@ -68,11 +68,16 @@ export class RowFocus {
     const target = moves[event.key];
     if (target === undefined || total === 0) return false;
     event.preventDefault();
-    void this.moveTo(Math.min(total - 1, Math.max(0, target)));
+    void this.moveTo(Math.min(total - 1, Math.max(0, target)), cellKey);
     return true;
   }
 
-  private async moveTo(index: number): Promise<void> {
+  /** Moves focus to the cell of row `index` showing `key` (the row itself when there is none). */
+  focusCell(index: number, key: string): Promise<void> {
+    return this.moveTo(index, key);
+  }
+
+  private async moveTo(index: number, cellKey?: string): Promise<void> {
     this.setActive(index);
     await this.window.reveal(index);
     const virtualizer = this.virtualizer();
@@ -80,7 +85,9 @@ export class RowFocus {
     virtualizer.element(index - this.window.start())?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < MAX_FRAMES; frame++) {
       const row = virtualizer.querySelector<HTMLElement>(`:scope > [role="row"][data-index="${index}"]`);
-      if (row) return row.focus();
+      const cell = cellKey ? row?.querySelector<HTMLElement>(`[data-key="${CSS.escape(cellKey)}"]`) : undefined;
+      if (cell) return cell.focus();
+      if (row && (!cellKey || !row.classList.contains('placeholder'))) return row.focus();
       await new Promise(requestAnimationFrame);
     }
   }

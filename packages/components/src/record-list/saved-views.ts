@@ -40,10 +40,25 @@ export class SavedViews implements ReactiveController {
     return id ? this.views.find((view) => view.id === id) : undefined;
   }
 
-  /** Saves `view` as a new record, or over the one with `id`; returns the stored record. */
-  save(view: SavedView, id?: string): Promise<KehuRecord<SavedView>> {
+  /**
+   * Saves a list's state under `view.name`: over the current view when the name is unchanged, else
+   * as a new view. Empty parts (no filter, default columns) are left out, so they follow the schema.
+   */
+  saveAs(current: string | undefined, view: SavedView): Promise<KehuRecord<SavedView>> {
     const repository = this.source!.store.entity<SavedView>(SAVED_VIEW_ENTITY);
-    return id ? repository.upsert({ ...view, id }) : repository.insert(view);
+    const existing = this.find(current);
+    const record: SavedView = {
+      entity: view.entity,
+      name: view.name,
+      ...(view.columns ? { columns: view.columns } : {}),
+      ...(view.widths && Object.keys(view.widths).length ? { widths: view.widths } : {}),
+      ...(view.sort ? { sort: view.sort } : {}),
+      ...(view.filter?.conditions.length ? { filter: view.filter } : {}),
+      ...(view.search ? { search: view.search } : {}),
+    };
+    return existing && existing.name === view.name
+      ? repository.upsert({ ...record, id: existing.id })
+      : repository.insert(record);
   }
 
   remove(id: string): Promise<void> {

@@ -149,6 +149,16 @@ function mergeAll(into: Selector, part: Selector): void {
   }
 }
 
+/**
+ * Selectors that must all hold, as one selector: conditions stay at the top level (where the store
+ * maps indexed fields to their index) unless two constrain the same field the same way.
+ */
+export function allOf(...selectors: (Selector | undefined)[]): Selector {
+  const all: Selector = {};
+  for (const selector of selectors) if (selector) mergeAll(all, selector);
+  return all;
+}
+
 export interface FilterProblem {
   /** Position of the condition, e.g. `[0]` or `[2, 1]` for the second condition of the third item's group. */
   at: number[];
