@@ -1,6 +1,15 @@
-import type { Preview } from '@storybook/web-components-vite';
+/// <reference types="vite/client" />
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+
+// Controls and docs take each element's attributes, properties, events, parts and CSS properties from
+// the Custom Elements Manifest (`npm run manifest`, run before `storybook` and `build-storybook`). A glob
+// rather than an import: without the file Storybook still starts, only without those descriptions.
+const manifests = import.meta.glob<{ default: unknown }>('../packages/components/custom-elements.json', {
+  eager: true,
+});
+for (const manifest of Object.values(manifests)) setCustomElementsManifest(manifest.default);
 
 /** The locales Kehu ships; every story is checked in both. */
 const locales = [

@@ -74,9 +74,23 @@ function bundledDependencies() {
   };
 }
 
+// ECharts and zrender guard dev-only checks with `process.env.NODE_ENV`, which bundlers replace;
+// served unbundled there is no `process`, so the expression is replaced here.
+function nodeEnvInECharts() {
+  return {
+    name: 'kehu-echarts-node-env',
+    transform(context) {
+      if (!/\/node_modules\/(echarts|zrender)\//.test(context.path) || typeof context.body !== 'string') return;
+      if (context.body.includes('process.env.NODE_ENV'))
+        return { body: context.body.replaceAll('process.env.NODE_ENV', '"production"') };
+    },
+  };
+}
+
 export function devPlugins() {
   return [
     bundledDependencies(),
+    nodeEnvInECharts(),
     commonjs({ include: ['**/node_modules/dexie/dist/dexie.js'], strictRequires: false }),
     esbuildPlugin({
       ts: true,

@@ -1,11 +1,14 @@
 /**
- * Deterministic demo data for the dealer CRM: dictionaries, customers, vehicles, products and
- * business documents, valid against the shipped schemas and consistent with each other (every
- * reference points at an existing record, document totals add up, plates match owners' cities).
+ * Deterministic demo data for the dealer CRM: dictionaries, customers, vehicles, products,
+ * business documents, opportunities and activities, valid against the shipped schemas and
+ * consistent with each other (every reference points at an existing record, document totals add
+ * up, plates match owners' cities).
  */
+import { generateActivities } from './activities.js';
 import { generateCustomers } from './customers.js';
 import { CUSTOMER_CLASSES, CUSTOMER_LEVELS, INSURERS, PRICE_TIERS } from './dictionaries.js';
 import { generateDocuments } from './documents.js';
+import { generateOpportunities } from './opportunities.js';
 import { CATALOGUE_SIZE, generateProducts } from './products.js';
 import { createRandom, dayNumber } from './random.js';
 import { generateVehicles } from './vehicles.js';
@@ -19,6 +22,10 @@ export interface SeedOptions {
   products?: number;
   /** Number of business documents. Default 600. */
   documents?: number;
+  /** Number of sales opportunities. Default 400. */
+  opportunities?: number;
+  /** Number of customer activities (visits, calls, follow-ups), due around `today`. Default 600. */
+  activities?: number;
   /**
    * The demo's "today" (`YYYY-MM-DD`): dates and insurance terms are laid out before it. Fixed by
    * default so output never changes; pass the real date to get live expiry reminders in the demo.
@@ -31,6 +38,8 @@ export const DEFAULT_SEED_OPTIONS: Required<SeedOptions> = {
   customers: 1000,
   products: 240,
   documents: 600,
+  opportunities: 400,
+  activities: 600,
   today: '2026-11-01',
 };
 
@@ -46,6 +55,8 @@ export function generateSeed(options: SeedOptions = {}): Record<string, Record<s
   const customerCount = options.customers ?? DEFAULT_SEED_OPTIONS.customers;
   const productCount = options.products ?? DEFAULT_SEED_OPTIONS.products;
   const documentCount = options.documents ?? DEFAULT_SEED_OPTIONS.documents;
+  const opportunityCount = options.opportunities ?? DEFAULT_SEED_OPTIONS.opportunities;
+  const activityCount = options.activities ?? DEFAULT_SEED_OPTIONS.activities;
   const todayDate = options.today ?? DEFAULT_SEED_OPTIONS.today;
   const today = dayNumber(todayDate);
   if (Number.isNaN(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${todayDate}`);
@@ -64,6 +75,21 @@ export function generateSeed(options: SeedOptions = {}): Record<string, Record<s
     products,
     today,
   );
+  const opportunities = generateOpportunities(
+    createRandom(seed, 'opportunity'),
+    opportunityCount,
+    customers,
+    products,
+    today,
+  );
+  const activities = generateActivities(
+    createRandom(seed, 'activity'),
+    activityCount,
+    customers,
+    vehicles,
+    opportunities,
+    today,
+  );
 
   return {
     'customer-class': CUSTOMER_CLASSES.map((entry) => ({ ...entry })),
@@ -74,5 +100,7 @@ export function generateSeed(options: SeedOptions = {}): Record<string, Record<s
     vehicle: vehicles,
     product: products,
     document: documents,
+    opportunity: opportunities,
+    activity: activities,
   };
 }

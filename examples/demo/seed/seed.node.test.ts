@@ -241,3 +241,61 @@ describe('check digits in ids.ts', () => {
     for (const vin of vins) assert.ok(isVin(vin) && coreIsVin(vin), vin);
   });
 });
+
+describe('opportunities and activities', () => {
+  const today = '2026-11-01';
+  const inDays = (days: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('should honour the requested counts', () => {
+    const small = generateSeed({ customers: 50, products: 30, documents: 10, opportunities: 25, activities: 70 });
+    assert.equal(small.opportunity.length, 25);
+    assert.equal(small.activity.length, 70);
+    assert.ok(seed.opportunity.length >= 300 && seed.activity.length >= 500);
+  });
+
+  it('should use every stage, closing won and lost deals before today and open ones around it', () => {
+    const stages = new Set(seed.opportunity.map((o) => o.stage));
+    assert.deepEqual([...stages].sort(), ['lead', 'lost', 'negotiation', 'proposal', 'qualified', 'won']);
+    for (const o of seed.opportunity) {
+      if (o.stage === 'won' || o.stage === 'lost') assert.ok(String(o.expectedCloseDate) < today, String(o.id));
+      if (o.stage === 'won') assert.equal(o.probability, 100);
+      if (o.stage === 'lost') assert.equal(o.probability, 0);
+    }
+    assert.ok(seed.opportunity.some((o) => o.stage === 'proposal' && String(o.expectedCloseDate) > today));
+  });
+
+  it('should spread due dates so due lists show overdue, today, this week and later items', () => {
+    const open = seed.activity.filter((a) => a.done === false);
+    const due = (a: Row) => String(a.dueDate);
+    assert.ok(open.filter((a) => due(a) < today).length >= 20, 'overdue');
+    assert.ok(
+      seed.activity.some((a) => due(a) === today),
+      'today',
+    );
+    assert.ok(open.filter((a) => due(a) > today && due(a) <= inDays(7)).length >= 10, 'this week');
+    assert.ok(open.filter((a) => due(a) > inDays(7)).length >= 50, 'later');
+    assert.ok(seed.activity.filter((a) => a.done === true).length >= 100, 'done');
+  });
+
+  it('should record when and how done activities ended, and nothing for open ones', () => {
+    for (const a of seed.activity) {
+      if (a.done) {
+        assert.ok(String(a.doneOn) >= String(a.dueDate) && String(a.doneOn) <= today, String(a.id));
+        assert.ok(a.outcome, String(a.id));
+      } else {
+        assert.equal(a.doneOn, undefined, String(a.id));
+      }
+    }
+  });
+
+  it('should link activities to the customer of their vehicle and opportunity', () => {
+    const vehicles = new Map(seed.vehicle.map((v) => [v.id, v]));
+    const deals = new Map(seed.opportunity.map((o) => [o.id, o]));
+    for (const a of seed.activity) {
+      if (a.vehicle) assert.equal(vehicles.get(a.vehicle as string)?.owner, a.customer, String(a.id));
+      if (a.opportunity) assert.equal(deals.get(a.opportunity as string)?.customer, a.customer, String(a.id));
+    }
+    assert.ok(seed.activity.some((a) => a.vehicle) && seed.activity.some((a) => a.opportunity));
+  });
+});

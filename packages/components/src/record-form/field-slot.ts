@@ -5,6 +5,8 @@ import type { FieldPath, FormState } from './form-state.js';
 export interface FieldSlotView {
   state: FormState;
   path: FieldPath;
+  /** Shows its descendants' issues itself (see `FormState.attach`). */
+  container?: boolean;
   render(): unknown;
 }
 
@@ -28,9 +30,13 @@ class FieldSlot extends AsyncDirective {
     this.detach?.();
     const view = this.view;
     if (!view || !this.isConnected) return;
-    this.detach = view.state.attach(view.path, () => {
-      if (this.isConnected && this.view) this.setValue(this.view.render());
-    });
+    this.detach = view.state.attach(
+      view.path,
+      () => {
+        if (this.isConnected && this.view) this.setValue(this.view.render());
+      },
+      view.container,
+    );
   }
 
   protected override disconnected(): void {

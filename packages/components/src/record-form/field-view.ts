@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
-import { localize, type FieldModel, type Locale, type Store } from '@kehu/core';
+import { localize, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
 import { fieldSlot } from './field-slot.js';
 import { fieldId, type FieldPath, type FormState } from './form-state.js';
 import { widgetFor, type FieldWidget, type NestedFieldOptions, type WidgetContext } from './widgets/registry.js';
 import { formText } from './record-form.strings.js';
+import { renderReadField } from './field-read.js';
 
 /** What the form lends to each field it draws. */
 export interface FieldHost {
@@ -17,6 +18,14 @@ export interface FieldHost {
   onFieldInput(path: FieldPath, value: unknown): void;
   /** A value was committed. */
   onFieldChange(path: FieldPath, value: unknown): void;
+  /** A value was committed of which only the part at `below` changed (a line-item cell). */
+  onFieldChangeBelow(path: FieldPath, value: unknown, below: FieldPath): void;
+  /** Validates a candidate value for the field at `path`; issues relative to it. */
+  validateAt(path: FieldPath, value: unknown): { path: FieldPath; message: LocalizedText }[];
+  /** Read mode: values as text, no inputs. */
+  readMode(): boolean;
+  /** Whether the field's `visibleWhen` holds now. */
+  visible(field: FieldModel, path: FieldPath): boolean;
 }
 
 /**
@@ -30,10 +39,21 @@ export function renderField(
   options: NestedFieldOptions = {},
 ): unknown {
   if (field.hidden) return nothing;
-  return fieldSlot({ state: host.state, path, render: () => drawField(host, field, path, options) });
+  const container = widgetFor(field, host.widgets())?.ownsDescendants === true;
+  return fieldSlot({ state: host.state, path, container, render: () => drawField(host, field, path, options) });
 }
 
 function drawField(host: FieldHost, field: FieldModel, path: FieldPath, options: NestedFieldOptions): unknown {
+  // A field whose condition fails draws nothing, but its slot stays to reappear when it holds.
+  if (field.visibleWhen && !host.visible(field, path)) return nothing;
+  if (host.readMode()) {
+    return renderReadField(field, path, {
+      locale: host.locale(),
+      value: host.state.get(path),
+      id: fieldId(path),
+      renderChild: (child, childPath) => renderField(host, child, childPath),
+    });
+  }
   const widget = widgetFor(field, host.widgets());
   if (!widget) {
     console.warn(`kehu-record-form: no widget for field ${path.join('.')} (kind ${field.kind}); it is not shown.`);
@@ -43,6 +63,7 @@ function drawField(host: FieldHost, field: FieldModel, path: FieldPath, options:
   const locale = host.locale();
   const id = fieldId(path);
   const issues = state.issuesAt(path);
+  const invalidBelow = widget.ownsDescendants === true && state.issuesUnder(path).length > 0;
   const help = localize(field.help, locale);
   // Cells are too narrow for help text; the column header names the field.
   const helpId = help && !options.inCell ? `${id}-help` : undefined;
@@ -67,6 +88,9 @@ function drawField(host: FieldHost, field: FieldModel, path: FieldPath, options:
       state.clearIssuesUnder(path);
       state.notify(path);
     },
+    issuesBelow: () => state.issuesUnder(path),
+    changeBelow: (value, below) => host.onFieldChangeBelow(path, value, below),
+    validateBelow: (value) => host.validateAt(path, value),
   };
   const group = widget.layout === 'group';
   // Controls announce `aria-required`; a group has no such state, so its legend says it in words.
@@ -90,7 +114,7 @@ function drawField(host: FieldHost, field: FieldModel, path: FieldPath, options:
       part="field group"
       class=${options.inCell ? 'in-cell' : ''}
       data-path=${id}
-      ?data-invalid=${issues.length > 0}
+      ?data-invalid=${issues.length > 0 || invalidBelow}
       aria-describedby=${ctx.describedBy ?? nothing}
     >
       <legend part="label" class=${labelClass}>${ctx.label}${requiredMark}</legend>

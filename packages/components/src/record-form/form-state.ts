@@ -3,6 +3,9 @@ import type { ValidationIssue } from '@kehu/core';
 /** A key chain from the record root, e.g. `['lines', 2, 'quantity']`. */
 export type FieldPath = (string | number)[];
 
+/** The listener key of everything that shows issue counts (tab badges). */
+export const ISSUES = '["#issues"]';
+
 /** One string per path, for maps and listeners. */
 export function pathKey(path: FieldPath): string {
   return JSON.stringify(path);
@@ -71,6 +74,8 @@ export class FormState {
   private listeners = new Map<string, Set<() => void>>();
   /** Paths that have a field on screen, so issues elsewhere go to the summary. */
   private rendered = new Map<string, number>();
+  /** Paths of fields that show their descendants' issues themselves (line items). */
+  private containers = new Map<string, number>();
 
   /** Starts over with `values` (copied) and no issues. */
   reset(values: Record<string, unknown>): void {
@@ -107,7 +112,31 @@ export class FormState {
     const changed = new Set([...this.issues.keys(), ...next.keys()]);
     this.issues = next;
     for (const key of next.keys()) this.shown.add(key);
-    for (const key of changed) this.notify(key);
+    this.notifyChanged(changed);
+  }
+
+  /** Re-renders the fields whose issues changed, the fields holding them, and the issue badges. */
+  private notifyChanged(keys: Iterable<string>): void {
+    const all = new Set<string>();
+    for (const key of keys) {
+      const path = JSON.parse(key) as FieldPath;
+      for (let i = 1; i <= path.length; i++) all.add(pathKey(path.slice(0, i)));
+    }
+    for (const key of all) this.notify(key);
+    this.notify(ISSUES);
+  }
+
+  /** Issues below `path` (not at it), with paths relative to it: `[2, 'quantity']` under `['lines']`. */
+  issuesUnder(path: FieldPath): { path: FieldPath; message: ValidationIssue['message'] }[] {
+    const prefix = pathKey(path).slice(0, -1) + ',';
+    return [...this.issues.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .flatMap(([, list]) => list.map((issue) => ({ path: issue.path.slice(path.length), message: issue.message })));
+  }
+
+  /** Every issue's path. */
+  issuePaths(): FieldPath[] {
+    return [...this.issues.keys()].map((key) => JSON.parse(key) as FieldPath);
   }
 
   /** Replaces the issues of one field, keeping everyone else's. */
@@ -117,7 +146,7 @@ export class FormState {
       this.issues.set(key, issues);
       this.shown.add(key);
     } else this.issues.delete(key);
-    this.notify(key);
+    this.notifyChanged([key]);
   }
 
   /** Drops the issues at `path` and below (rows moved: their issues no longer point right). */
@@ -134,20 +163,30 @@ export class FormState {
   /** Every issue, in order, and whether a field on screen shows it. */
   allIssues(): { issue: ValidationIssue; onScreen: boolean }[] {
     return [...this.issues.entries()].flatMap(([key, list]) =>
-      list.map((issue) => ({ issue, onScreen: key !== '[]' && (this.rendered.get(key) ?? 0) > 0 })),
+      list.map((issue) => ({ issue, onScreen: key !== '[]' && this.isOnScreen(issue.path) })),
     );
   }
 
-  /** A field at `path` is on screen until the returned function is called. */
-  attach(path: FieldPath, listener: () => void): () => void {
+  private isOnScreen(path: FieldPath): boolean {
+    if ((this.rendered.get(pathKey(path)) ?? 0) > 0) return true;
+    for (let i = 1; i < path.length; i++) if ((this.containers.get(pathKey(path.slice(0, i))) ?? 0) > 0) return true;
+    return false;
+  }
+
+  /**
+   * A field at `path` is on screen until the returned function is called. A `container` shows the
+   * issues of everything below it itself (line items), so those do not go to the summary.
+   */
+  attach(path: FieldPath, listener: () => void, container = false): () => void {
     const key = pathKey(path);
     let set = this.listeners.get(key);
     if (!set) this.listeners.set(key, (set = new Set()));
     set.add(listener);
-    this.rendered.set(key, (this.rendered.get(key) ?? 0) + 1);
+    const counts = container ? this.containers : this.rendered;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     return () => {
       set.delete(listener);
-      this.rendered.set(key, (this.rendered.get(key) ?? 1) - 1);
+      counts.set(key, (counts.get(key) ?? 1) - 1);
     };
   }
 

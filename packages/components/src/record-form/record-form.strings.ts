@@ -15,6 +15,17 @@ const strings = {
   'recordForm.required': { 'zh-CN': '必填', en: 'required' },
   'recordForm.noRows': { 'zh-CN': '暂无明细', en: 'No rows yet' },
   'recordForm.saveFailed': { 'zh-CN': '保存失败：{reason}', en: 'Saving failed: {reason}' },
+  'recordForm.tabProblems': { 'zh-CN': '（{count} 处问题）', en: '({count} problem(s))' },
+  'recordForm.leaveQuestion': {
+    'zh-CN': '有未保存的修改。离开将丢失这些修改，确定离开吗？',
+    en: 'You have unsaved changes. Leave and lose them?',
+  },
+  'recordForm.stay': { 'zh-CN': '继续编辑', en: 'Keep editing' },
+  'recordForm.leave': { 'zh-CN': '放弃修改并离开', en: 'Discard and leave' },
+  'recordForm.badMode': {
+    'zh-CN': 'kehu-record-form：mode="{mode}" 无效，应为 create、edit 或 read。',
+    en: 'kehu-record-form: mode="{mode}" is not one of create, edit, read.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 /** Keys the form borrows from the shared table. */

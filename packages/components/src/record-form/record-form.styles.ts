@@ -174,6 +174,58 @@ const ownStyles = css`
   [part~='status'] {
     color: #1a7f37;
   }
+  [part~='tabs'] {
+    display: flex;
+    gap: 2px;
+    border-bottom: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    overflow-x: auto;
+  }
+  [part~='tab'] {
+    border: 1px solid transparent;
+    border-bottom: 0;
+    border-radius: var(--kehu-record-form-border-radius, 6px) var(--kehu-record-form-border-radius, 6px) 0 0;
+    background: transparent;
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+    white-space: nowrap;
+  }
+  [part~='tab'][aria-selected='true'] {
+    border-color: var(--kehu-record-form-border-color, #d0d7de);
+    background: var(--kehu-record-form-input-background, #fff);
+    font-weight: 600;
+    margin-bottom: -1px;
+  }
+  [part~='tab-badge'] {
+    min-width: 1.4em;
+    padding: 0 5px;
+    border-radius: 999px;
+    background: var(--kehu-record-form-error-color, #b3261e);
+    color: #fff;
+    font-size: 0.8em;
+    text-align: center;
+  }
+  [part~='tab-panel'][hidden] {
+    display: none;
+  }
+  [part~='tab-panel']:focus-visible {
+    outline: 2px solid var(--kehu-record-form-accent-color, #0b5cad);
+  }
+  [part~='value'] {
+    min-height: 1.5em;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part~='leave-dialog'] {
+    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-radius: var(--kehu-record-form-border-radius, 6px);
+    max-width: 28rem;
+  }
+  [part~='leave-actions'] {
+    display: flex;
+    gap: 8px;
+    justify-content: flex-end;
+  }
 `;
 
 export const recordFormStyles = [visuallyHidden, ownStyles];

@@ -317,11 +317,20 @@ describe('<kehu-record-form>', () => {
   });
 
   describe('when read-only', () => {
-    it('should disable every input and offer no Save', async () => {
+    it('should show values as text, with no inputs and no Save', async () => {
       const el = await fixture<KehuRecordForm>(
-        html`<kehu-record-form entity="order" readonly .store=${await testStore()}></kehu-record-form>`,
+        html`<kehu-record-form
+          entity="order"
+          readonly
+          locale="zh-CN"
+          .record=${{ title: '<b>只读</b>', amount: 12.5, status: 'done' }}
+          .store=${await testStore()}
+        ></kehu-record-form>`,
       );
-      expect(q(el, '#field-title')!.disabled).to.equal(true);
+      expect(el.shadowRoot!.querySelector('input, select, textarea')).to.equal(null);
+      expect(q(el, '#field-title')!.textContent!.trim()).to.equal('<b>只读</b>');
+      expect(q(el, '#field-amount')!.textContent!.trim()).to.equal('¥12.50');
+      expect(q(el, '#field-status')!.textContent!.trim()).to.equal('完成');
       expect(q(el, '[part~="save-button"]')).to.equal(null);
     });
   });

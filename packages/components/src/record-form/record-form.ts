@@ -12,14 +12,22 @@ import {
 import { EntityController } from '../controllers/entity-controller.js';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { renderField, type FieldHost } from './field-view.js';
+import { renderLayout, sectionOf } from './form-layout.js';
+import { LeaveGuard, type DirtyChangeDetail } from './form-leave.js';
+import { FormRules, isUnder } from './form-rules.js';
 import { renderSummary } from './form-summary.js';
 import { changesOf, defaultsOf, type RecordCancelDetail, type RecordSaveDetail } from './record-save.js';
-import { candidateOf, FormState, pathKey, type FieldPath } from './form-state.js';
+import { candidateOf, FormState, pathKey, setValueAt, type FieldPath } from './form-state.js';
 import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
+export type { DirtyChangeDetail } from './form-leave.js';
+
+/** `create`: a new record; `edit`: the one named by `record-id`; `read`: show it, no inputs. */
+export type FormMode = 'create' | 'edit' | 'read';
+const modes: readonly string[] = ['create', 'edit', 'read'];
 
 type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
 
@@ -29,20 +37,28 @@ type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
  *
  * @event kehu-record-save - The record was stored. `detail: { id, record, entity, created }`.
  * @event kehu-record-cancel - The user pressed Cancel. `detail: { entity, id? }`.
+ * @event kehu-dirty-change - The form became dirty (unsaved changes) or clean again. `detail: { dirty }`.
  *
  * @csspart base - Wrapper of everything.
+ * @csspart form - The `<form>` holding the sections and the actions.
  * @csspart message - Why the form cannot be shown (no store, unknown entity, record not found) or that it is loading.
  * @csspart summary - Problems not tied to one field (record-level issues, store errors).
  * @csspart section - One form section (a fieldset).
  * @csspart section-label - A section's legend.
+ * @csspart tabs - The tab list when `x-kehu.form.layout` is `tabs`; `tab` (and `selected`) each tab.
+ * @csspart tab-badge - The number of problems on a tab. @csspart tab-panel - A tab's panel.
+ * @csspart value - A value shown in read mode.
+ * @csspart leave-dialog - "Discard unsaved changes?"; `stay-button`, `leave-button` inside.
  * @csspart field - One field: label, control, help, error.
  * @csspart group - A field drawn as a fieldset (objects, line items, lists).
  * @csspart label - A field's label or legend.
  * @csspart required-mark - The asterisk of a required field.
- * @csspart input - A field's control.
+ * @csspart input - A field's control; also `checkbox` on check boxes and `reference` on record pickers.
+ * @csspart money - A money field: the `currency` symbol and the amount input.
+ * @csspart list - A list of plain values; `list-item` is one entry.
  * @csspart help - A field's help text.
  * @csspart error - A field's error message.
- * @csspart table - The line-items table; `row`, `cell`, `column-header` inside it.
+ * @csspart line-items - The `<kehu-line-items>` grid of an array of objects (see its own parts).
  * @csspart add-button - Adds a line item or list entry; `remove-button` removes one.
  * @csspart actions - The Save and Cancel buttons and the status.
  * @csspart save-button - The Save button.
@@ -68,7 +84,10 @@ export class KehuRecordForm extends LitElement {
     store: { attribute: false },
     locale: { type: String },
     readonly: { type: Boolean, reflect: true },
+    mode: { type: String, reflect: true },
+    beforeLeave: { attribute: false },
     widgets: { attribute: false },
+    activeTab: { state: true },
     phase: { state: true },
     failure: { state: true },
     saved: { state: true },
@@ -84,8 +103,18 @@ export class KehuRecordForm extends LitElement {
   store?: Store;
   /** UI locale (`zh-CN`, `en`); default: the nearest `lang`. */
   locale?: string;
-  /** Shows the record without letting it be changed. */
+  /** Shows the record without letting it be changed: the same as `mode="read"`. */
   readonly: boolean;
+  /**
+   * `create` starts a new record (from `record`, ignoring `record-id`), `edit` edits `record-id`,
+   * `read` shows it as text with no inputs. Default: `edit` with a `record-id`, else `create`.
+   */
+  mode?: FormMode;
+  /**
+   * Host hook for in-app navigation: `confirmLeave()` calls it instead of showing the form's own
+   * dialog while the form is dirty. Resolve true to leave.
+   */
+  beforeLeave?: (form: KehuRecordForm) => boolean | Promise<boolean>;
   /** Widgets to choose from; default the shared `fieldWidgets`, which host apps extend. */
   widgets: readonly FieldWidget[];
 
@@ -104,6 +133,18 @@ export class KehuRecordForm extends LitElement {
   /** What the current values were loaded for: store, entity, record id, initial record. */
   private loadedFor: unknown[] = [];
   private loadToken = 0;
+  private rules?: FormRules;
+  private rulesFor?: Entity;
+  private activeTab?: string;
+  /** The candidate record as loaded or last saved, as JSON, to tell whether the form is dirty. */
+  private baseline = '';
+  private isDirty = false;
+  private leave = new LeaveGuard(
+    () => this.isDirty,
+    () => this.requestUpdate(),
+    () => this.renderRoot?.querySelector<HTMLDialogElement>('[part~="leave-dialog"]'),
+  );
+  private warnedMode?: string;
 
   constructor() {
     super();
@@ -117,7 +158,47 @@ export class KehuRecordForm extends LitElement {
       store: () => this.entities.store,
       onFieldInput: (path, value) => this.onFieldInput(path, value),
       onFieldChange: (path, value) => this.onFieldChange(path, value),
+      onFieldChangeBelow: (path, value, below) => this.onFieldChange(path, value, below),
+      validateAt: (path, value) => this.validateAt(path, value),
+      readMode: () => this.readMode,
+      visible: (field, path) => this.rules?.visible(this.state.values, field, path) ?? true,
     };
+  }
+
+  /** True while the values differ from the record as loaded or last saved. */
+  get dirty(): boolean {
+    return this.isDirty;
+  }
+
+  /** The mode in effect (a bad `mode` value warns and counts as unset). */
+  private get effectiveMode(): FormMode {
+    if (this.readonly || this.mode === 'read') return 'read';
+    if (this.mode !== undefined && !modes.includes(this.mode)) {
+      if (this.warnedMode !== this.mode) {
+        this.warnedMode = this.mode;
+        console.warn(formText('en', 'badMode', { mode: String(this.mode) }));
+      }
+    } else if (this.mode === 'create') return 'create';
+    return this.recordId ? 'edit' : 'create';
+  }
+
+  private get readMode(): boolean {
+    return this.effectiveMode === 'read';
+  }
+
+  /**
+   * For in-app navigation: resolves true when the form may be left — at once when nothing is
+   * unsaved, else after the host's `beforeLeave` hook or the form's own dialog says so.
+   */
+  confirmLeave(): Promise<boolean> {
+    if (!this.isDirty) return Promise.resolve(true);
+    if (this.beforeLeave) return Promise.resolve(this.beforeLeave(this));
+    return this.leave.ask();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.leave.onBeforeUnload);
   }
 
   private get uiLocale(): Locale {
@@ -125,7 +206,8 @@ export class KehuRecordForm extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const inputs = [this.entities.store, this.entities.entity, this.recordId, this.recordId ? undefined : this.record];
+    const recordId = this.effectiveMode === 'create' ? undefined : this.recordId;
+    const inputs = [this.entities.store, this.entities.entity, recordId, recordId ? undefined : this.record];
     if (inputs.some((value, i) => value !== this.loadedFor[i])) {
       this.loadedFor = inputs;
       this.load();
@@ -138,21 +220,26 @@ export class KehuRecordForm extends LitElement {
     const repository = this.entities.repository;
     this.failure = undefined;
     this.stored = undefined;
+    if (this.rulesFor !== entity) {
+      this.rulesFor = entity;
+      this.rules = entity ? new FormRules(entity) : undefined;
+    }
+    const recordId = this.loadedFor[2] as string | undefined;
     if (!entity || !repository) {
       this.phase = 'idle';
       return;
     }
-    if (!this.recordId) {
-      this.state.reset({ ...defaultsOf(entity), ...(this.record ?? {}) });
+    if (!recordId) {
+      this.resetValues({ ...defaultsOf(entity), ...(this.record ?? {}) });
       this.phase = 'ready';
       return;
     }
     this.phase = 'loading';
-    repository.get(this.recordId).then(
+    repository.get(recordId).then(
       (record) => {
         if (token !== this.loadToken) return;
         this.stored = record ?? undefined;
-        if (record) this.state.reset(record);
+        if (record) this.resetValues(record);
         this.phase = record ? 'ready' : 'not-found';
       },
       (error: unknown) => {
@@ -163,27 +250,79 @@ export class KehuRecordForm extends LitElement {
     );
   }
 
-  private onFieldInput(path: FieldPath, value: unknown): void {
-    this.state.set(path, value);
-    if (this.saved) this.saved = false;
+  /** Starts over from `values`, with computed fields recomputed and the form clean. */
+  private resetValues(values: Record<string, unknown>): void {
+    this.state.reset(values);
+    this.rules?.recomputeAll(this.state.values);
+    this.baseline = JSON.stringify(candidateOf(this.state.values));
+    this.setDirty(false);
   }
 
-  private onFieldChange(path: FieldPath, value: unknown): void {
-    this.onFieldInput(path, value);
+  private setDirty(dirty: boolean): void {
+    if (dirty === this.isDirty) return;
+    this.isDirty = dirty;
+    this.dispatchEvent(
+      new CustomEvent<DirtyChangeDetail>('kehu-dirty-change', { detail: { dirty }, bubbles: true, composed: true }),
+    );
+  }
+
+  /** Records a value and redraws exactly what depends on it: conditional fields and computed ones. */
+  private onFieldInput(path: FieldPath, value: unknown, below: FieldPath = []): void {
+    this.state.set(path, value);
+    if (this.saved) this.saved = false;
+    for (const target of this.rules?.afterChange(this.state.values, [...path, ...below]) ?? [])
+      this.state.notify(target);
+    this.setDirty(JSON.stringify(candidateOf(this.state.values)) !== this.baseline);
+  }
+
+  private onFieldChange(path: FieldPath, value: unknown, below: FieldPath = []): void {
+    this.onFieldInput(path, value, below);
     const entity = this.entities.entity;
-    if (!entity || !this.state.hasShownError(path)) return;
-    const key = pathKey(path);
-    const issues = entity.validate(candidateOf(this.state.values)).filter((issue) => pathKey(issue.path) === key);
-    this.state.setIssuesAt(path, issues);
+    if (!entity) return;
+    const at = [...path, ...below];
+    const cell = below.length > 0 && this.state.hasShownError(at);
+    if (!this.state.hasShownError(path) && !cell) return;
+    const key = pathKey(cell ? at : path);
+    const issues = this.validateCandidate(entity).filter((issue) => pathKey(issue.path) === key);
+    this.state.setIssuesAt(cell ? at : path, issues);
+  }
+
+  /** The record as it would be saved: absent values dropped, fields hidden by their condition left out. */
+  private candidate(): Record<string, unknown> {
+    const candidate = candidateOf(this.state.values) as Record<string, unknown>;
+    for (const path of this.rules?.hidden(this.state.values) ?? []) setValueAt(candidate, path, undefined);
+    return candidate;
+  }
+
+  private validateCandidate(entity: Entity, candidate = this.candidate()): ValidationIssue[] {
+    const hidden = this.rules?.hidden(this.state.values) ?? [];
+    return entity.validate(candidate).filter((issue) => !hidden.some((h) => isUnder(issue.path, h)));
+  }
+
+  /** Issues of a candidate value for the field at `path` (line items after a paste), relative to it. */
+  private validateAt(path: FieldPath, value: unknown) {
+    const entity = this.entities.entity;
+    if (!entity) return [];
+    const candidate = this.candidate();
+    setValueAt(candidate, path, candidateOf(value));
+    const below = this.validateCandidate(entity, candidate).filter(
+      (issue) => isUnder(issue.path, path) && issue.path.length > path.length,
+    );
+    const others = this.state
+      .allIssues()
+      .map((entry) => entry.issue)
+      .filter((issue) => !isUnder(issue.path, path));
+    this.state.setIssues([...others, ...below]);
+    return below.map((issue) => ({ path: issue.path.slice(path.length), message: issue.message }));
   }
 
   /** Validates and stores the record; resolves to the stored record, or undefined when it was not stored. */
   async save(): Promise<KehuRecord | undefined> {
     const entity = this.entities.entity;
     const repository = this.entities.repository;
-    if (!entity || !repository || this.readonly || this.phase !== 'ready') return undefined;
-    const candidate = candidateOf(this.state.values) as Record<string, unknown>;
-    const issues = entity.validate(candidate);
+    if (!entity || !repository || this.readMode || this.phase !== 'ready') return undefined;
+    const candidate = this.candidate();
+    const issues = this.validateCandidate(entity, candidate);
     if (issues.length) {
       await this.showIssues(issues);
       return undefined;
@@ -199,7 +338,8 @@ export class KehuRecordForm extends LitElement {
       // Saved once, the form now edits that record, so a second Save does not create another.
       this.recordId = record.id;
       this.loadedFor = [this.entities.store, entity, record.id, undefined];
-      this.state.reset(record);
+      if (this.mode === 'create') this.mode = 'edit';
+      this.resetValues(record);
       this.phase = 'ready';
       this.showSaved();
       this.dispatchEvent(
@@ -229,12 +369,15 @@ export class KehuRecordForm extends LitElement {
 
   private async showIssues(issues: ValidationIssue[]): Promise<void> {
     this.state.setIssues(issues);
+    // With tabs, the first problem's tab opens so its field can take focus.
+    const tab = this.entities.entity ? sectionOf(this.entities.entity.sections, issues[0]?.path[0]) : undefined;
+    if (tab) this.activeTab = tab.id;
     this.requestUpdate();
     await this.updateComplete;
     // Pickers and groups have no aria-invalid of their own (their host has no role): `data-invalid` marks them.
     const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
     const target = first?.matches('fieldset')
-      ? first.querySelector<HTMLElement>('input, select, textarea, button, kehu-reference-picker')
+      ? first.querySelector<HTMLElement>('input, select, textarea, button, kehu-reference-picker, kehu-line-items')
       : first;
     target?.focus();
   }
@@ -248,6 +391,11 @@ export class KehuRecordForm extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.savedTimer);
+    window.removeEventListener('beforeunload', this.leave.onBeforeUnload);
+  }
+
+  protected override updated(): void {
+    this.leave.show();
   }
 
   private onSubmit = (event: Event) => {
@@ -283,18 +431,19 @@ export class KehuRecordForm extends LitElement {
   private renderForm(entity: Entity, locale: Locale) {
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-label=${localize(entity.label, locale)}>
       ${renderSummary(this.state, this.failure, locale)}
-      ${entity.sections.map((section) => {
-        const fields = section.fields.filter((field) => !field.hidden);
-        if (!fields.length) return nothing;
-        const label = localize(section.label, locale);
-        return html`<fieldset part="section">
-          ${label ? html`<legend part="section-label">${label}</legend>` : nothing}
-          ${fields.map((field) => renderField(this.fieldHost, field, [field.key]))}
-        </fieldset>`;
+      ${renderLayout({
+        state: this.state,
+        locale,
+        sections: entity.sections,
+        layout: entity.formLayout ?? 'sections',
+        label: localize(entity.label, locale),
+        activeTab: this.activeTab,
+        selectTab: (id, focus) => void this.selectTab(id, focus),
+        renderField: (field, path) => renderField(this.fieldHost, field, path),
       })}
       <div part="actions">
         ${
-          this.readonly
+          this.readMode
             ? nothing
             : html`<button type="submit" part="save-button" ?disabled=${this.phase === 'saving'}>
                 ${formText(locale, 'save')}
@@ -303,6 +452,14 @@ export class KehuRecordForm extends LitElement {
         <button type="button" part="cancel-button" @click=${this.onCancel}>${formText(locale, 'cancel')}</button>
         <span part="status" role="status">${this.saved ? formText(locale, 'saved') : ''}</span>
       </div>
+      ${this.leave.render(locale)}
     </form>`;
+  }
+
+  private async selectTab(id: string, focus: boolean): Promise<void> {
+    this.activeTab = id;
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${CSS.escape(id)}`)?.focus();
   }
 }

@@ -1,4 +1,4 @@
-import { localize, type FieldModel, type Locale } from '@kehu/core';
+import { localize, parseReference, type FieldModel, type Locale } from '@kehu/core';
 import { listText } from './record-list.strings.js';
 
 /** What a cell shows, and what a screen reader says when that differs (✓ is read as "check mark"). */
@@ -8,7 +8,11 @@ export interface CellText {
 }
 
 /** Looks up the title of a referenced record; undefined while it is still being fetched. */
-export type ReferenceTitle = (entity: string, id: string) => string | undefined;
+export interface ReferenceTitle {
+  (entity: string, id: string): string | undefined;
+  /** An entity's label, put before the title of a polymorphic value ("车辆 · 沪A12345"). */
+  entityLabel?: (entity: string, locale: Locale) => string | undefined;
+}
 
 /** The value at a field's key chain, e.g. `['address', 'city']`. */
 export function fieldValue(record: Record<string, unknown>, field: FieldModel): unknown {
@@ -53,6 +57,14 @@ export function formatCell(
         ? { text: '✓', spoken: listText(locale, 'yes') }
         : { text: '—', spoken: listText(locale, 'no') };
     case 'reference': {
+      if (field.refs && typeof value === 'string') {
+        // Polymorphic `entity:id`: the record's title after its entity's label, e.g. "车辆 · 沪A12345".
+        const pointer = parseReference(value, field.refs);
+        if (!pointer) return { text: value };
+        const title = referenceTitle?.(pointer.entity, pointer.id) ?? '…';
+        const label = referenceTitle?.entityLabel?.(pointer.entity, locale);
+        return { text: label ? `${label} · ${title}` : title };
+      }
       if (!field.ref || typeof value !== 'string') return { text: String(value) };
       // `…` while the batched lookup runs; the list re-renders the row once it resolves.
       return { text: referenceTitle?.(field.ref, value) ?? '…' };

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Entity, KehuRecord, Selector, SortSpec, Store } from '@kehu/core';
+import type { Entity, KehuRecord, Locale, Selector, SortSpec, Store } from '@kehu/core';
 import { RecordPages, type RecordQuery } from './record-pages.js';
 import { ReferenceTitles } from './reference-titles.js';
+import type { ReferenceTitle } from './cell-format.js';
 
 /** Selectors are plain data from properties or a filter builder: equal when their JSON is. */
 const sameSelector = (a: Selector | undefined, b: Selector | undefined) =>
@@ -68,7 +69,10 @@ export class ListQuery implements ReactiveController {
   }
 
   /** Title of a referenced record for a cell; undefined while it is fetched. */
-  referenceTitle = (entity: string, id: string): string | undefined => this.titles?.title(entity, id);
+  referenceTitle: ReferenceTitle = Object.assign(
+    (entity: string, id: string): string | undefined => this.titles?.title(entity, id),
+    { entityLabel: (entity: string, locale: Locale) => this.titles?.entityLabel(entity, locale) },
+  );
 
   /** Follows the rows the list renders, loading their pages. */
   show(first: number, last: number): void {

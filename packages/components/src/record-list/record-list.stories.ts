@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore, type JsonSchema, type Store } from '@kehu/core';
+import { createStore, type FilterGroup, type JsonSchema, type Store } from '@kehu/core';
 import customerSchema from '../../../../schemas/customer.schema.json';
 import customerClassSchema from '../../../../schemas/customer-class.schema.json';
 import customerLevelSchema from '../../../../schemas/customer-level.schema.json';
@@ -72,12 +72,26 @@ interface Args {
   search: string;
   columns: string;
   records: number;
+  selectable: boolean;
+  editable: boolean;
+  minimal: boolean;
+  filter?: FilterGroup;
+  maxScrollRows?: number;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/kehu-record-list',
   component: 'kehu-record-list',
-  args: { entity: 'customer', locale: 'zh-CN', search: '', columns: '', records: 1000 },
+  args: {
+    entity: 'customer',
+    locale: 'zh-CN',
+    search: '',
+    columns: '',
+    records: 1000,
+    selectable: false,
+    editable: false,
+    minimal: false,
+  },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     records: { control: false, description: 'Customers in the store (set per story)' },
@@ -89,6 +103,11 @@ const meta: Meta<Args> = {
         entity=${args.entity}
         locale=${args.locale}
         .search=${args.search}
+        ?selectable=${args.selectable}
+        ?editable=${args.editable}
+        ?minimal=${args.minimal}
+        .filter=${args.filter}
+        max-scroll-rows=${args.maxScrollRows ?? 500000}
         .columns=${args.columns ? args.columns.split(/[\s,]+/) : undefined}
         style="--kehu-record-list-height: 28rem; font-family: system-ui, sans-serif;"
         @kehu-record-activate=${(event: RecordActivateEvent) => console.info('kehu-record-activate', event.detail)}
@@ -123,3 +142,31 @@ export const UnknownEntity: Story = { args: { entity: 'costomer', records: 0 } }
 
 /** The same message in English. */
 export const UnknownEntityEnglish: Story = { args: { entity: 'costomer', records: 0, locale: 'en' } };
+
+/** A filter set by the host (VIP customers with a credit limit of at least 100,000); open 筛选 to change it. */
+export const Filtered: Story = {
+  args: {
+    filter: {
+      match: 'all',
+      conditions: [
+        { field: 'importance', op: 'eq', value: 'vip' },
+        { field: 'creditLimit', op: 'gte', value: 100000 },
+      ],
+    },
+  },
+};
+
+/** Checkboxes and bulk actions: set a field, delete, export the selected records. */
+export const Selectable: Story = { args: { selectable: true } };
+
+/** Selectable in English. */
+export const SelectableEnglish: Story = { args: { selectable: true, locale: 'en' } };
+
+/** Cells edit in place: focus a row, → into its cells, F2 or Enter to edit, Enter to save. */
+export const InlineEditing: Story = { args: { editable: true, locale: 'en' } };
+
+/** Only search and count, for compact related lists. */
+export const Minimal: Story = { args: { minimal: true, records: 30 } };
+
+/** Rows shown in windows of 200 (as a million rows are, in windows of 500,000). */
+export const RowWindows: Story = { args: { maxScrollRows: 200, locale: 'en' } };

@@ -1,4 +1,4 @@
-import type { Store } from '@kehu/core';
+import { localize, type Locale, type Store } from '@kehu/core';
 
 const LOADING = Symbol('loading');
 
@@ -34,6 +34,12 @@ export class ReferenceTitles {
       queueMicrotask(() => void this.flush());
     }
     return undefined;
+  }
+
+  /** An entity's label in `locale`, for polymorphic values; undefined for an unknown entity. */
+  entityLabel(entity: string, locale: Locale): string | undefined {
+    const label = this.store.entities.get(entity)?.label;
+    return label ? localize(label, locale) : undefined;
   }
 
   /** Stops calling back; late answers are dropped. */

@@ -6,6 +6,7 @@ import { kehuEntityMetaSchema } from './meta-schema.js';
 import { closest } from './names.js';
 import { kehuFormats } from '../validation/formats.js';
 import { jsonType, resolveRef } from './field-model.js';
+import { formulaProblems } from '../formula/check-formulas.js';
 
 /** How many fields of one entity can be indexed (the store's index slots). */
 export const maxIndexedFields = 6;
@@ -254,6 +255,7 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   hints.form?.sections?.forEach((section, s) =>
     section.fields.forEach((name, i) => fieldRef(`/x-kehu/form/sections/${s}/fields/${i}`, name, false)),
   );
+  out.push(...formulaProblems(root));
   const explicit = new Set([...(hints.indexes ?? []), ...(hints.unique ?? [])]);
   if (explicit.size > maxIndexedFields) {
     out.push(
@@ -266,6 +268,16 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   }
   for (const [name, property] of Object.entries(properties)) {
     const field = resolveRef(property, root);
+    const ref = (field['x-kehu'] as { ref?: unknown } | undefined)?.ref;
+    if (Array.isArray(ref) && jsonType(field) !== 'string') {
+      out.push(
+        problem(
+          `/properties/${escape(name)}/type`,
+          `"${name}" points to several entities, so its value is the text "entity:id": make it "type": "string"`,
+          `「${name}」可指向多个实体，其值为文本“实体:ID”：请设为 "type": "string"`,
+        ),
+      );
+    }
     const labels = (field['x-kehu'] as { enumLabels?: Record<string, unknown> } | undefined)?.enumLabels;
     if (labels) {
       const values = (field.enum ?? []).map(String);

@@ -3,6 +3,7 @@ import { createValidator } from '../validation/validator.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { checkEntitySchema, maxIndexedFields } from './check.js';
 import { fieldModels, findField } from './field-model.js';
+import { polymorphicIssues } from './polymorphic-reference.js';
 import { entityNameFrom, entityNamePattern, humanize, toText } from './names.js';
 import type { Entity, FieldModel, FormSection, JsonSchema, KehuEntityHints, SortSpec } from './types.js';
 
@@ -94,7 +95,7 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     hints.namingSeries?.field,
     defaultSort.field,
     titleField,
-    ...fields.filter((f) => f.ref && scalar(f)).map((f) => f.key),
+    ...fields.filter((f) => (f.ref || f.refs) && scalar(f)).map((f) => f.key),
     ...listColumns,
   ];
   const indexes = [...new Set(wanted)].filter((k): k is string => !!k && scalar(top(k))).slice(0, maxIndexedFields);
@@ -114,6 +115,10 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     }
     return { 'zh-CN': parts.map((p) => p['zh-CN']).join(' › '), en: parts.map((p) => p.en).join(' › ') };
   };
+  // Only entities with a polymorphic field pay for the extra walk on every write.
+  const polymorphic = (list: FieldModel[]): boolean =>
+    list.some((f) => f.refs || f.item?.refs || polymorphic(f.children ?? []));
+  const hasPolymorphic = polymorphic(fields);
   const validationSchema: JsonSchema = { ...schema, properties: { ...systemProperties, ...schema.properties } };
   let validate: (record: unknown) => ReturnType<Entity['validate']>;
   try {
@@ -144,6 +149,7 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
       hints,
       fields.filter((f) => !f.hidden),
     ),
+    formLayout: hints.form?.layout ?? 'sections',
     listColumns,
     defaultSort,
     indexes,
@@ -151,6 +157,10 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     search,
     namingSeries: hints.namingSeries,
     field,
-    validate: (record) => validate(record),
+    validate: (record) => {
+      const issues = validate(record);
+      const wrongTargets = hasPolymorphic ? polymorphicIssues(fields, record, labelOf, issues) : [];
+      return wrongTargets.length ? [...issues, ...wrongTargets] : issues;
+    },
   };
 }

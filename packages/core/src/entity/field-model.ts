@@ -1,5 +1,6 @@
 import type { FieldKind, FieldModel, JsonSchema, KehuFieldHints } from './types.js';
 import { humanize, toText } from './names.js';
+import { derivedConditions } from './conditions.js';
 
 /** Resolves a local `$ref` (`#/$defs/x`, `#/definitions/x`) against the root; other refs stay as written. */
 export function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -80,12 +81,18 @@ export function fieldModel(
   if (hints.placeholder) field.placeholder = toText(hints.placeholder, '');
   if (hints.widget) field.widget = hints.widget;
   if (schema.format) field.format = schema.format;
-  if (hints.ref) field.ref = hints.ref;
+  if (typeof hints.ref === 'string') field.ref = hints.ref;
+  else if (Array.isArray(hints.ref)) field.refs = [...hints.ref];
   if (hints.currency || field.kind === 'money') field.currency = hints.currency ?? 'CNY';
   if (schema.minimum !== undefined) field.minimum = schema.minimum;
   if (schema.maximum !== undefined) field.maximum = schema.maximum;
   if (schema.maxLength !== undefined) field.maxLength = schema.maxLength;
   if (schema.default !== undefined) field.default = schema.default;
+  if (hints.formula) {
+    field.formula = hints.formula;
+    field.readOnly = true; // computed: the store overwrites whatever is typed
+  }
+  if (hints.visibleWhen) field.visibleWhen = hints.visibleWhen;
   if (schema.enum) {
     field.options = schema.enum
       .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
@@ -104,9 +111,12 @@ export function fieldModel(
 /** Field models of an object schema's properties, in declaration order. */
 export function fieldModels(schema: JsonSchema, root: JsonSchema, parentPath: string[] = []): FieldModel[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([key, property]) =>
-    fieldModel(key, property, root, parentPath, required.has(key)),
-  );
+  const derived = derivedConditions(schema);
+  return Object.entries(schema.properties ?? {}).map(([key, property]) => {
+    const field = fieldModel(key, property, root, parentPath, required.has(key));
+    if (!field.visibleWhen && derived.has(key)) field.visibleWhen = derived.get(key);
+    return field;
+  });
 }
 
 /** Finds a field by key chain; numeric steps (row indexes) are skipped. */

@@ -51,10 +51,30 @@ export const kehuEntityMetaSchema: JsonSchema = {
         help: localized,
         placeholder: localized,
         widget: { type: 'string', minLength: 1 },
-        ref: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+        // One entity name, or a list of them for a polymorphic reference (the keywords each apply to one type).
+        ref: {
+          type: ['string', 'array'],
+          pattern: '^[a-z][a-z0-9-]{0,62}$',
+          items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+          minItems: 1,
+          uniqueItems: true,
+        },
         enumLabels: { type: 'object', additionalProperties: localized },
         sensitive: { type: 'boolean' },
         hidden: { type: 'boolean' },
+        formula: { type: 'string', minLength: 1, maxLength: 500 },
+        visibleWhen: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['field'],
+          minProperties: 2,
+          properties: {
+            field: fieldName,
+            in: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
+            notIn: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
+            equals: { type: ['string', 'number', 'boolean'] },
+          },
+        },
         currency: { type: 'string', pattern: '^[A-Z]{3}$' },
       },
     },
@@ -85,6 +105,7 @@ export const kehuEntityMetaSchema: JsonSchema = {
           type: 'object',
           additionalProperties: false,
           properties: {
+            layout: { enum: ['tabs', 'sections'] },
             sections: {
               type: 'array',
               items: {

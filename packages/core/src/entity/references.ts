@@ -12,13 +12,20 @@ export function referenceProblems(
   const walk = (fields: FieldModel[], pointer: string) => {
     for (const field of fields) {
       const at = `${pointer}/${field.key}`;
-      if (field.ref && !known.has(field.ref)) {
-        const guess = closest(field.ref, names);
+      // A polymorphic field names each unknown target at its own index in the list.
+      const targets = field.refs
+        ? field.refs.map((ref, i) => [ref, `${at}/x-kehu/ref/${i}`] as const)
+        : field.ref
+          ? [[field.ref, `${at}/x-kehu/ref`] as const]
+          : [];
+      for (const [ref, refPointer] of targets) {
+        if (known.has(ref)) continue;
+        const guess = closest(ref, names);
         problems.push({
-          pointer: `${at}/x-kehu/ref`,
+          pointer: refPointer,
           message: {
-            en: `refers to entity "${field.ref}", which is not defined${guess ? `: did you mean "${guess}"?` : `; add its schema or fix the name (known: ${names.join(', ')})`}`,
-            'zh-CN': `引用的实体「${field.ref}」未定义${guess ? `：是否应为「${guess}」？` : `；请加入它的定义或改正名称（已有：${names.join('、')}）`}`,
+            en: `refers to entity "${ref}", which is not defined${guess ? `: did you mean "${guess}"?` : `; add its schema or fix the name (known: ${names.join(', ')})`}`,
+            'zh-CN': `引用的实体「${ref}」未定义${guess ? `：是否应为「${guess}」？` : `；请加入它的定义或改正名称（已有：${names.join('、')}）`}`,
           },
         });
       }

@@ -44,8 +44,11 @@ export interface KehuFieldHints {
   help?: LocalizedText | string;
   /** Widget name to force, e.g. `textarea`, `money`, `reference`; otherwise chosen by ranked testers. */
   widget?: string;
-  /** Entity this field's value (a record id) points to. */
-  ref?: string;
+  /**
+   * Entity this field's value (a record id) points to; or several, for a polymorphic reference
+   * whose value is `entity:id` (docs/decisions/0005-polymorphic-references.md).
+   */
+  ref?: string | string[];
   /** Labels for the values of an `enum`. */
   enumLabels?: Record<string, LocalizedText | string>;
   /** Encrypt at rest, mask in lists for roles that may not see it. */
@@ -56,6 +59,24 @@ export interface KehuFieldHints {
   currency?: string;
   /** Placeholder per locale. */
   placeholder?: LocalizedText | string;
+  /**
+   * Computed field: a formula over sibling fields, e.g. `quantity * unitPrice * (1 - discount / 100)`
+   * or `sum(lines.amount)`. Read-only in forms; the store recomputes it on every write.
+   */
+  formula?: string;
+  /** Shown in forms only while this holds, e.g. `{ field: 'type', in: ['b2b', 'channel'] }`. */
+  visibleWhen?: FieldCondition;
+}
+
+/**
+ * A condition on a sibling field's value. `in`: one of these values; `equals`: exactly this value;
+ * `notIn`: none of these (an absent value counts as none).
+ */
+export interface FieldCondition {
+  field: string;
+  in?: (string | number | boolean)[];
+  equals?: string | number | boolean;
+  notIn?: (string | number | boolean)[];
 }
 
 /** Kehu's hints on an entity (the schema root's `x-kehu`). All optional. */
@@ -74,8 +95,11 @@ export interface KehuEntityHints {
   subtitleFields?: string[];
   /** List defaults. */
   list?: { columns?: string[]; sort?: SortSpec };
-  /** Form layout: sections of top-level fields; fields not named land in a last section. */
-  form?: { sections?: FormSectionHint[] };
+  /**
+   * Form layout: sections of top-level fields; fields not named land in a last section. `layout`
+   * draws them one under another (`sections`, default) or as tabs (`tabs`).
+   */
+  form?: { sections?: FormSectionHint[]; layout?: 'tabs' | 'sections' };
   /** Fields to index (queries and sorts on them hit an index); default: list columns, unique and reference fields. */
   indexes?: string[];
   /** Fields whose value must be unique within the entity. */
@@ -138,6 +162,8 @@ export interface FieldModel {
   options?: { value: string | number; label: LocalizedText }[];
   /** For references: the target entity. */
   ref?: string;
+  /** For polymorphic references (`ref` as a list): the entities the `entity:id` value may point to. */
+  refs?: string[];
   currency?: string;
   minimum?: number;
   maximum?: number;
@@ -147,6 +173,10 @@ export interface FieldModel {
   children?: FieldModel[];
   /** For arrays of scalars: the item field. */
   item?: FieldModel;
+  /** Computed field: its formula (`x-kehu.formula`); read-only in forms. */
+  formula?: string;
+  /** Shown in forms only while this holds (`x-kehu.visibleWhen`, or derived from `if`/`then`). */
+  visibleWhen?: FieldCondition;
   /** The property's schema as written (after `$ref` resolution). */
   schema: JsonSchema;
 }
@@ -184,6 +214,8 @@ export interface Entity {
   subtitleFields: string[];
   fields: FieldModel[];
   sections: FormSection[];
+  /** How forms draw the sections (`x-kehu.form.layout`); default `sections`. */
+  formLayout?: 'tabs' | 'sections';
   listColumns: string[];
   defaultSort: SortSpec;
   /** Indexed fields in slot order. */

@@ -2,6 +2,28 @@
 
 /* eslint-disable */
 
+// activity — schemas/activity.schema.json
+
+/**
+ * Customer activity: visits, calls, meetings, emails and return visits, scheduled by due date and closed with an outcome.
+ */
+export interface Activity {
+  kind: "visit" | "call" | "meeting" | "email" | "follow-up";
+  subject: string;
+  customer: string;
+  vehicle?: string;
+  opportunity?: string;
+  dueDate: string;
+  done: boolean;
+  doneOn?: string;
+  outcome?: string;
+  /**
+   * @maxItems 20
+   */
+  participants?: string[];
+  owner?: string;
+}
+
 // customer-class — schemas/customer-class.schema.json
 
 /**
@@ -129,6 +151,23 @@ export interface Insurer {
   active?: boolean;
 }
 
+// opportunity — schemas/opportunity.schema.json
+
+/**
+ * Sales opportunity: a customer's expected deal with its amount, stage, probability and expected close date.
+ */
+export interface Opportunity {
+  name: string;
+  customer: string;
+  amount?: number;
+  expectedCloseDate?: string;
+  stage: "lead" | "qualified" | "proposal" | "negotiation" | "won" | "lost";
+  probability?: number;
+  owner?: string;
+  product?: string;
+  notes?: string;
+}
+
 // price-tier — schemas/price-tier.schema.json
 
 /**
@@ -208,11 +247,13 @@ export interface Vehicle {
 
 /** Record types by entity name: `store.entity("customer")` is typed by this map. */
 export interface ShippedEntityTypes {
+  'activity': Activity;
   'customer-class': CustomerClass;
   'customer-level': CustomerLevel;
   'customer': Customer;
   'document': DocumentRecord;
   'insurer': Insurer;
+  'opportunity': Opportunity;
   'price-tier': PriceTier;
   'product': Product;
   'vehicle': Vehicle;

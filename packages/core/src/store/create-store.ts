@@ -11,6 +11,12 @@ import { metaSchema, recordsSchema, type PhysicalRecord } from './physical.js';
 import { EntityRepository } from './repository.js';
 import { NamingSeries, type MetaDoc } from './series-counter.js';
 import type { Repository, Store, StoreOptions } from './types.js';
+import { ChangeLog, changesSchema, type ChangeDoc } from '../audit/change-log.js';
+import type { ChangeEntry } from '../audit/types.js';
+import type { Observable } from 'rxjs';
+import { savedViewEntity } from '../views/saved-view.js';
+import { StoreAttachments } from './attachments.js';
+import type { Attachments } from './attachments.types.js';
 
 const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value as Entity).validate === 'function';
 
@@ -22,6 +28,8 @@ export function defaultStorage(): RxStorage<unknown, unknown> {
 /** The live store: entities, their repositories, and what opening did to stored data. */
 class KehuStore implements Store {
   private repositories = new Map<string, Repository>();
+  /** Files attached to records; set once by `createStore`. */
+  attachments!: Attachments;
   constructor(
     readonly name: string,
     readonly locale: StoreOptions['locale'] & string,
@@ -31,10 +39,26 @@ class KehuStore implements Store {
     meta: RxCollection<MetaDoc>,
     /** One report per entity whose stored records were migrated or re-indexed on open. */
     readonly migrations: MigrationReport[],
+    /** The append-only audit log every repository writes to. */
+    private changeLog: ChangeLog,
   ) {
     const series = new NamingSeries(meta, collection);
     for (const entity of entities.values())
-      this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale));
+      this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale, changeLog));
+  }
+
+  get user() {
+    return this.changeLog.user;
+  }
+
+  history(entity: string, id: string): Promise<ChangeEntry[]> {
+    this.repository(entity);
+    return this.changeLog.history(entity, id);
+  }
+
+  history$(entity: string, id: string): Observable<ChangeEntry[]> {
+    this.repository(entity);
+    return this.changeLog.history$(entity, id);
   }
 
   has(name: string): boolean {
@@ -88,6 +112,8 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     }
     entities.set(entity.name, entity);
   }
+  // Built-in: saved list views are records like any other, so they validate, audit and sync.
+  if (!entities.has(savedViewEntity.name)) entities.set(savedViewEntity.name, savedViewEntity);
   for (const entity of entities.values()) {
     const problems = referenceProblems(entity, entities);
     if (problems.length) throw new KehuSchemaError(entity.source, problems, locale);
@@ -104,6 +130,7 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
   const collections = await database.addCollections({
     records: { schema: recordsSchema },
     meta: { schema: metaSchema },
+    changes: { schema: changesSchema },
   });
   const records = collections.records as unknown as RxCollection<PhysicalRecord>;
   const meta = collections.meta as unknown as RxCollection<MetaDoc>;
@@ -112,5 +139,18 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     const report = await migrateEntity(entity, records, meta, options.migrations?.[entity.name]);
     if (report) reports.push(report);
   }
-  return new KehuStore(name, locale, entities, database, records, meta, reports);
+  const changes = collections.changes as unknown as RxCollection<ChangeDoc>;
+  const user = options.user ? { ...options.user } : undefined;
+  const store = new KehuStore(
+    name,
+    locale,
+    entities,
+    database,
+    records,
+    meta,
+    reports,
+    new ChangeLog(changes, records, locale, user),
+  );
+  store.attachments = new StoreAttachments(database, store, options.attachments, user);
+  return store;
 }

@@ -10,6 +10,10 @@ import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
 import { baseSelector, physicalSort, recordComparator, sortSpecs } from './query.js';
 import type { CountOptions, FindOptions, KehuRecord, Repository } from './types.js';
 import { storageError } from './storage-error.js';
+import { withComputed } from '../formula/computed.js';
+import type { ChangeLog } from '../audit/change-log.js';
+import { diffRecords } from '../audit/diff.js';
+import type { ChangeEntry, FieldChange } from '../audit/types.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 type Input = Record<string, unknown> & { id?: string };
@@ -23,7 +27,16 @@ export class EntityRepository implements Repository {
     private collection: RxCollection<PhysicalRecord>,
     private series: NamingSeries,
     private locale: Locale,
+    /** Where every write appends its change entry (docs/decisions/0004-audit-trail.md). */
+    private audit?: ChangeLog,
   ) {}
+
+  /** Appends the change entry of a write that has just succeeded. */
+  private async log(action: ChangeEntry['action'], record: KehuRecord, changes: FieldChange[] = []): Promise<void> {
+    await this.audit?.append([
+      { entity: this.entity.name, recordId: record.id, action, changes, version: record.updatedAt },
+    ]);
+  }
 
   private async doc(id: string): Promise<Doc | null> {
     return this.collection.findOne(primaryKey(this.entity.name, id)).exec();
@@ -85,7 +98,8 @@ export class EntityRepository implements Repository {
         this.locale,
       );
     }
-    const record = withoutUndefined(withDefaults(this.entity, data));
+    // Computed fields are recomputed on every write, so imported data cannot carry a wrong total.
+    const record = withoutUndefined(withComputed(this.entity, withDefaults(this.entity, data)));
     return {
       ...record,
       id: typeof data.id === 'string' && data.id ? data.id : newId(),
@@ -109,6 +123,7 @@ export class EntityRepository implements Repository {
     } catch (error) {
       throw storageError(error, this.entity, 'insert', record.id, this.locale);
     }
+    await this.log('create', record);
     return structuredClone(record);
   }
 
@@ -119,7 +134,12 @@ export class EntityRepository implements Repository {
     const record = { ...this.prepare(data, now), createdAt: existing._data.d.createdAt, updatedAt: now };
     await this.series.assign(this.entity, [record]);
     await this.checked([record], false);
+    const removed = existing._data.t !== 0;
+    const changes = diffRecords(existing._data.d, record);
+    // Replacing a record by itself changes nothing: no write, no entry, `updatedAt` kept.
+    if (!changes.length && !removed) return structuredClone(existing._data.d);
     await this.write(existing, record, false);
+    await this.log(removed ? 'restore' : 'update', record, changes);
     return structuredClone(record);
   }
 
@@ -127,31 +147,43 @@ export class EntityRepository implements Repository {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
     const current = doc._data.d;
-    const record = withoutUndefined({
-      ...current,
-      ...changes,
-      id,
-      createdAt: current.createdAt,
-      updatedAt: new Date().toISOString(),
-      _v: this.entity.version,
-    }) as KehuRecord;
+    const record = withoutUndefined(
+      withComputed(this.entity, {
+        ...current,
+        ...changes,
+        id,
+        createdAt: current.createdAt,
+        updatedAt: new Date().toISOString(),
+        _v: this.entity.version,
+      }),
+    ) as KehuRecord;
     await this.checked([record], false);
+    const diff = diffRecords(current, record);
+    // A patch that changes nothing writes nothing (no entry, `updatedAt` kept), so a history never
+    // fills with empty edits from forms saved unchanged.
+    if (!diff.length) return structuredClone(current);
     await this.write(doc, record, false);
+    await this.log('update', record, diff);
     return structuredClone(record);
   }
 
   async remove(id: string): Promise<void> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
-    await this.write(doc, { ...doc._data.d, updatedAt: new Date().toISOString() }, true);
+    const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
+    await this.write(doc, record, true);
+    await this.log('remove', record);
   }
 
   async restore(id: string): Promise<KehuRecord> {
     const doc = await this.doc(id);
     if (!doc) throw this.notFound(id);
+    // Restoring a live record is a no-op: nothing to write or to log.
+    if (doc._data.t === 0) return structuredClone(doc._data.d);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
     await assertUnique(this.entity, this.collection, [record], this.locale, false);
     await this.write(doc, record, false);
+    await this.log('restore', record);
     return structuredClone(record);
   }
 
@@ -165,10 +197,21 @@ export class EntityRepository implements Repository {
     const size = options.batchSize ?? 1000;
     // Batches keep RxDB's per-write timestamps apart (one giant write makes later migrations quadratic).
     for (let i = 0; i < records.length; i += size) {
-      const batch = records.slice(i, i + size).map((r) => toPhysical(this.entity, r));
+      const slice = records.slice(i, i + size);
+      const batch = slice.map((r) => toPhysical(this.entity, r));
       const result = await this.collection.bulkInsert(batch);
       if (result.error.length)
         throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
+      // One bulk write of entries per batch of records, right after it.
+      await this.audit?.append(
+        slice.map((r) => ({
+          entity: this.entity.name,
+          recordId: r.id,
+          action: 'create',
+          changes: [],
+          version: r.updatedAt,
+        })),
+      );
     }
     return records.length;
   }

@@ -3,6 +3,8 @@ import type { RxStorage } from 'rxdb';
 import type { Entity, JsonSchema, SortSpec } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
 import type { ShippedEntityTypes } from '../generated/entities.js';
+import type { ChangeAuthor, ChangeEntry } from '../audit/types.js';
+import type { AttachmentLimits, Attachments } from './attachments.types.js';
 
 /**
  * Record types by entity name, so `store.entity('customer')` is a `Repository<Customer>`. Generated
@@ -86,6 +88,8 @@ export interface StoreOptions {
   migrations?: Record<string, Record<number, Migration>>;
   /** Who writes, for audit stamps. */
   user?: { id: string; name?: string };
+  /** What files may be attached to records: size limit, accepted types, chunk size. */
+  attachments?: AttachmentLimits;
 }
 
 export interface Store {
@@ -97,5 +101,13 @@ export interface Store {
   entity<K extends keyof KehuEntityTypes>(name: K): Repository<KehuEntityTypes[K]>;
   entity<T = Record<string, unknown>>(name: string): Repository<T>;
   has(name: string): boolean;
+  /** Who writes: stamped on every change entry. */
+  readonly user?: ChangeAuthor;
+  /** A record's change entries (audit log), newest first; read-only, entries are never changed. */
+  history(entity: string, id: string): Promise<ChangeEntry[]>;
+  /** Live `history`: emits now and after every write to the record. */
+  history$(entity: string, id: string): Observable<ChangeEntry[]>;
+  /** Files attached to records of any entity (docs/decisions/0003-attachments.md). */
+  readonly attachments: Attachments;
   close(): Promise<void>;
 }

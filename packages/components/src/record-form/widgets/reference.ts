@@ -4,17 +4,19 @@ import type { KehuReferencePicker } from '../../reference-picker/reference-picke
 import { kindOrWidget } from './testers.js';
 
 /**
- * A record of another entity, chosen with `<kehu-reference-picker>`. Not `control()`: the picker's
- * host has no role, so the ARIA states go to its inner combobox through `required` and `invalid`.
+ * A record of another entity (or of one of several, stored as `entity:id`), chosen with
+ * `<kehu-reference-picker>`. Not `control()`: the picker's host has no role, so the ARIA states go
+ * to its inner combobox through `required` and `invalid`.
  */
 export const referenceWidget: FieldWidget = {
   name: 'reference',
-  tester: kindOrWidget(['reference'], 'reference', (field) => Boolean(field.ref)),
+  tester: kindOrWidget(['reference'], 'reference', (field) => Boolean(field.ref || field.refs)),
   render: (ctx) =>
     html`<kehu-reference-picker
       part="input reference"
       id=${ctx.id}
       entity=${ctx.field.ref ?? ''}
+      .targets=${ctx.field.refs}
       ?required=${ctx.field.required}
       ?disabled=${ctx.disabled}
       ?data-invalid=${ctx.invalid}

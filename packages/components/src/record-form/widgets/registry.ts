@@ -1,9 +1,10 @@
-import type { FieldModel, Locale, Store } from '@kehu/core';
+import type { FieldModel, Locale, LocalizedText, Store } from '@kehu/core';
 import type { FieldPath } from '../form-state.js';
 import { booleanWidget } from './boolean.js';
 import { dateWidget } from './date.js';
 import { enumWidget } from './enum.js';
 import { lineItemsWidget } from './line-items.js';
+import { lineTableWidget } from './line-table.js';
 import { moneyWidget } from './money.js';
 import { numberWidget } from './number.js';
 import { objectWidget } from './object.js';
@@ -53,6 +54,12 @@ export interface WidgetContext {
   renderField(field: FieldModel, path: FieldPath, options?: NestedFieldOptions): unknown;
   /** Redraws this field alone, e.g. after a row was added. */
   refresh(): void;
+  /** Issues below this field, relative to it (`[2, 'quantity']`), for widgets that show them (line items). */
+  issuesBelow(): { path: (string | number)[]; message: LocalizedText }[];
+  /** Records a new value of this field of which only `below` changed (`[2, 'quantity']`), so only that is recomputed. */
+  changeBelow(value: unknown, below: (string | number)[]): void;
+  /** Validates a candidate value of this field; issues relative to it. */
+  validateBelow(value: unknown): { path: (string | number)[]; message: LocalizedText }[];
 }
 
 /** One way to draw a field. */
@@ -65,6 +72,8 @@ export interface FieldWidget {
    * `group`: the form draws a fieldset with a legend and the widget its contents.
    */
   layout?: 'control' | 'group';
+  /** The widget shows the issues of the fields below it itself (line items), so the summary does not. */
+  ownsDescendants?: boolean;
   /** Returns a Lit template. */
   render(ctx: WidgetContext): unknown;
 }
@@ -85,6 +94,7 @@ export const fieldWidgets: FieldWidget[] = [
   referenceWidget,
   objectWidget,
   lineItemsWidget,
+  lineTableWidget,
   scalarListWidget,
 ];
 

@@ -1,0 +1,13 @@
+import { KehuLineItems, type LineItemsChangeDetail } from './line-items.js';
+import '../reference-picker/define.js';
+
+if (!customElements.get('kehu-line-items')) customElements.define('kehu-line-items', KehuLineItems);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kehu-line-items': KehuLineItems;
+  }
+  interface HTMLElementEventMap {
+    'kehu-line-items-change': CustomEvent<LineItemsChangeDetail>;
+  }
+}

@@ -1,0 +1,593 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import '@lit-labs/virtualizer';
+import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import {
+  clean,
+  localize,
+  recomputeFields,
+  type FieldModel,
+  type Locale,
+  type LocalizedText,
+  type Store,
+} from '@kehu/core';
+import { uiLocale } from '../i18n/ui-locale.js';
+import { ReferenceTitles } from '../record-list/reference-titles.js';
+import { parseCell } from './cell-value.js';
+import { gridAction } from './grid-keys.js';
+import { lineItemsStyles } from './line-items.styles.js';
+import { lineItemsText } from './line-items.strings.js';
+import { renderRow, type RowView } from './line-items.row.js';
+import { columnTracks, renderFooter, renderHeader, renderReport, type PasteReport } from './line-items.parts.js';
+import { applyPaste, editable, newRow, type CellProblem, type Row } from './paste.js';
+import { parseTsv } from './tsv.js';
+
+/** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
+export interface LineItemIssue {
+  path: (string | number)[];
+  message: LocalizedText;
+}
+
+/** Detail of `kehu-line-items-change`. */
+export interface LineItemsChangeDetail {
+  /** All rows after the change (a new array; changed rows are new objects). */
+  rows: Row[];
+  /** What changed, from the row: `[2, 'quantity']` for one cell, `[]` when rows were added, removed, moved or pasted. */
+  path: (string | number)[];
+}
+
+const EMPTY: ReadonlyMap<string, LocalizedText[]> = new Map();
+const MAX_FRAMES = 10;
+
+/**
+ * @summary A spreadsheet-like editor for line items (an array of objects): virtualised for
+ * thousands of rows, keyboard-first, accepts cells pasted from Excel/WPS, computes row formulas and
+ * column totals, and opens nested line items (a job's parts) in a dialog.
+ *
+ * @event kehu-line-items-change - Rows were edited, added, removed, moved or pasted. `detail: { rows, path }`.
+ *
+ * @csspart base - The frame. @csspart table - The grid. @csspart header - Header row; `column-header` its cells.
+ * @csspart row - A line (`invalid` when it has problems). @csspart row-number - The line number.
+ * @csspart cell - A cell (`invalid`, `computed`, `actions`). @csspart cell-error - A cell's problem text.
+ * @csspart editor - The input of the cell being edited. @csspart footer - The totals row; `total` its cells.
+ * @csspart add-button - Adds a row. @csspart remove-button - Removes a row. @csspart move-button - Moves a row.
+ * @csspart report - What a paste did and which cells failed. @csspart empty - "No rows yet".
+ * @csspart dialog - The nested line-items dialog.
+ *
+ * @cssproperty --kehu-line-items-height - Most height the rows take before scrolling. Default 20rem.
+ * @cssproperty --kehu-line-items-row-height - Height of a row. Default 2.25rem.
+ * @cssproperty --kehu-line-items-background - Background. @cssproperty --kehu-line-items-border-color - Lines.
+ * @cssproperty --kehu-line-items-header-background - Header and footer. @cssproperty --kehu-line-items-focus-color - Active cell.
+ * @cssproperty --kehu-line-items-error-color - Invalid cells.
+ */
+export class KehuLineItems extends LitElement {
+  static override styles = lineItemsStyles;
+  static override properties = {
+    field: { attribute: false },
+    rows: { attribute: false },
+    issues: { attribute: false },
+    locale: { type: String },
+    readonly: { type: Boolean, reflect: true },
+    label: { type: String },
+    store: { attribute: false },
+    validate: { attribute: false },
+    active: { state: true },
+    editing: { state: true },
+    report: { state: true },
+    nested: { state: true },
+  };
+
+  /** The array field (its `children` are the columns), e.g. `entity.field('lines')`. */
+  field?: FieldModel;
+  /** The lines. Never changed in place: edits produce a new array and new row objects. */
+  rows: Row[];
+  /** Problems to show on cells, e.g. from the form's validation. */
+  issues: LineItemIssue[];
+  /** UI locale (`zh-CN`, `en`); default the nearest `lang`. */
+  locale?: string;
+  readonly: boolean;
+  /** Accessible name of the grid; default the field's label. */
+  label?: string;
+  /** For reference columns: pickers while editing, titles while showing. */
+  store?: Store;
+  /** Checks rows after a paste; its issues are shown and listed in the paste report. */
+  validate?: (rows: Row[]) => LineItemIssue[];
+
+  private active = { row: 0, col: 0 };
+  private editing?: { row: number; col: number; initial?: string };
+  private report?: PasteReport;
+  private nested?: { row: number; col: number };
+  /** Conversion problems of typed or pasted text, by `row:key`, until the cell is set again. */
+  private local = new Map<string, LocalizedText>();
+  private byRow = new Map<number, Map<string, LocalizedText[]>>();
+  private titles?: ReferenceTitles;
+  private titlesVersion = 0;
+  private warned = false;
+
+  constructor() {
+    super();
+    this.rows = [];
+    this.issues = [];
+    this.readonly = false;
+  }
+
+  private get uiLocale(): Locale {
+    return uiLocale(this, this.locale);
+  }
+
+  /** Visible columns (item fields not hidden). */
+  private get columns(): FieldModel[] {
+    return (this.field?.children ?? []).filter((f) => !f.hidden);
+  }
+
+  private get colCount(): number {
+    return this.columns.length + (this.readonly ? 0 : 1);
+  }
+
+  private get list(): Row[] {
+    return Array.isArray(this.rows) ? this.rows : [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('issues') || changed.has('rows')) this.indexIssues();
+    if (changed.has('store')) {
+      this.titles?.dispose();
+      this.titles = this.store
+        ? new ReferenceTitles(this.store, () => (this.titlesVersion++, this.requestUpdate()))
+        : undefined;
+    }
+    const rows = this.list.length;
+    if (this.active.row >= rows) this.active = { ...this.active, row: Math.max(0, rows - 1) };
+    if (this.active.col >= this.colCount) this.active = { ...this.active, col: Math.max(0, this.colCount - 1) };
+  }
+
+  private indexIssues(): void {
+    const byRow = new Map<number, Map<string, LocalizedText[]>>();
+    const add = (row: number, key: string, message: LocalizedText) => {
+      let cells = byRow.get(row);
+      if (!cells) byRow.set(row, (cells = new Map()));
+      cells.set(key, [...(cells.get(key) ?? []), message]);
+    };
+    for (const issue of Array.isArray(this.issues) ? this.issues : []) {
+      const [row, key] = issue.path;
+      if (typeof row === 'number' && typeof key === 'string') add(row, key, issue.message);
+    }
+    for (const [at, message] of this.local) {
+      const [row, key] = at.split(':');
+      add(Number(row), key, message);
+    }
+    this.byRow = byRow;
+  }
+
+  override render() {
+    const locale = this.uiLocale;
+    const field = this.field;
+    if (!field?.children) {
+      if (!this.warned) {
+        this.warned = true;
+        console.warn('kehu-line-items: set `field` to an array-of-objects field model, e.g. entity.field("lines").');
+      }
+      return html`<div part="base"><p part="empty" class="empty">${lineItemsText(locale, 'empty')}</p></div>`;
+    }
+    const columns = this.columns;
+    const rows = this.list;
+    const label = this.label ?? localize(field.label, locale);
+    const style = styleMap({
+      '--_columns': columnTracks(columns, this.readonly),
+      '--_rows': String(Math.max(1, rows.length)),
+    });
+    return html`<div part="base" class="base" style=${style}>
+      <div class="scroll">
+        <div
+          part="table"
+          class="table"
+          role="grid"
+          aria-label=${label}
+          aria-rowcount=${rows.length + 2}
+          aria-colcount=${this.colCount + 1}
+          aria-readonly=${this.readonly ? 'true' : nothing}
+          aria-describedby="keys"
+          @keydown=${this.onKeydown}
+          @paste=${this.onPaste}
+          @click=${this.onClick}
+          @dblclick=${this.onDblclick}
+          @focusout=${this.onFocusout}
+          @focusin=${this.onFocusin}
+        >
+          ${renderHeader(columns, locale, this.readonly)}
+          ${
+            rows.length
+              ? html`<lit-virtualizer
+                  class="body"
+                  role="rowgroup"
+                  scroller
+                  .items=${rows}
+                  .renderItem=${this.renderItem}
+                ></lit-virtualizer>`
+              : html`<div role="rowgroup">
+                  <div role="row" aria-rowindex="2">
+                    <div role="gridcell" part="empty" class="empty" aria-colspan=${this.colCount + 1}>
+                      ${lineItemsText(locale, 'empty')}
+                    </div>
+                  </div>
+                </div>`
+          }
+          ${renderFooter(columns, rows, locale, this.readonly)}
+        </div>
+      </div>
+      <p id="keys" class="keys">${lineItemsText(locale, 'keys')}</p>
+      ${this.readonly ? nothing : html`<button type="button" part="add-button" @click=${() => this.insertRow(rows.length)}>${lineItemsText(locale, 'addRow')}</button>`}
+      <div part="report" class="report" role="status">
+        ${this.report ? renderReport(this.report, locale, this.field?.schema.maxItems) : nothing}
+      </div>
+      ${this.renderNested(locale)}
+    </div>`;
+  }
+
+  private renderItem = (row: Row, index: number) => {
+    const activeCol = this.active.row === index ? this.active.col : -1;
+    const editingCol = this.editing?.row === index ? this.editing.col : -1;
+    const problems = this.byRow.get(index) ?? EMPTY;
+    const locale = this.uiLocale;
+    // Only rows whose data, focus, edit state or problems changed are drawn again: a keystroke
+    // in one of 1,000 rows touches that row alone.
+    return guard(
+      [row, index, activeCol, editingCol, problems, locale, this.readonly, this.field, this.titlesVersion],
+      () => renderRow(row, index, this.rowView(activeCol, editingCol, problems, locale)),
+    );
+  };
+
+  private rowView(
+    activeCol: number,
+    editingCol: number,
+    problems: ReadonlyMap<string, LocalizedText[]>,
+    locale: Locale,
+  ): RowView {
+    return {
+      columns: this.columns,
+      locale,
+      readonly: this.readonly,
+      store: this.store,
+      activeCol,
+      editingCol,
+      initial: this.editing?.initial,
+      problems,
+      title: (entity, id) => this.titles?.title(entity, id) ?? id,
+      onRemove: (row) => this.removeRow(row),
+      onMove: (row, by) => this.moveRow(row, by),
+      onCommitPick: (row, col, value) => {
+        this.editing = undefined;
+        this.setCell(row, col, value);
+        void this.focusCell(row, col);
+      },
+    };
+  }
+
+  private renderNested(locale: Locale) {
+    const open = this.nested;
+    const column = open ? this.columns[open.col] : undefined;
+    if (!open || !column) return nothing;
+    const rows = this.list[open.row]?.[column.key];
+    const title = lineItemsText(locale, 'openNested', { row: open.row + 1, column: localize(column.label, locale) });
+    const issues = (Array.isArray(this.issues) ? this.issues : [])
+      .filter((i) => i.path[0] === open.row && i.path[1] === column.key)
+      .map((i) => ({ ...i, path: i.path.slice(2) }));
+    return html`<dialog part="dialog" aria-labelledby="nested-title" @close=${this.onNestedClose}>
+      <h2 id="nested-title">${title}</h2>
+      <kehu-line-items
+        .field=${column}
+        .rows=${Array.isArray(rows) ? rows : []}
+        .issues=${issues}
+        .locale=${locale}
+        .store=${this.store}
+        ?readonly=${this.readonly}
+        @kehu-line-items-change=${(e: CustomEvent<LineItemsChangeDetail>) => {
+          e.stopPropagation();
+          this.setCell(open.row, open.col, e.detail.rows, e.detail.path);
+        }}
+      ></kehu-line-items>
+      <button type="button" part="close-button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>
+        ${lineItemsText(locale, 'close')}
+      </button>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    // The virtualizer redraws its rows only when told; `guard` keeps unchanged rows as they are.
+    this.virtualizer?.requestUpdate();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.titles?.dispose();
+    this.titles = undefined;
+  }
+
+  /** Focuses the first cell with a problem, else the active cell. */
+  override focus(): void {
+    const first = [...this.byRow.keys()].sort((a, b) => a - b)[0];
+    if (first !== undefined) {
+      const key = [...this.byRow.get(first)!.keys()][0];
+      const col = this.columns.findIndex((c) => c.key === key);
+      void this.focusCell(first, Math.max(0, col));
+    } else void this.focusCell(this.active.row, this.active.col);
+  }
+
+  // ——— changes ———
+
+  private emit(rows: Row[], path: (string | number)[]): void {
+    this.rows = rows;
+    this.dispatchEvent(
+      new CustomEvent<LineItemsChangeDetail>('kehu-line-items-change', {
+        detail: { rows, path },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** Sets one cell (recomputing the row's formulas) and tells the host. */
+  private setCell(row: number, col: number, value: unknown, below: (string | number)[] = []): void {
+    const column = this.columns[col];
+    const current = this.list[row];
+    if (!column || !current) return;
+    const next = { ...current };
+    if (value === undefined) delete next[column.key];
+    else next[column.key] = value;
+    recomputeFields(this.field?.children ?? [], next, [column.key, ...below]);
+    const rows = this.list.slice();
+    rows[row] = next;
+    if (this.local.delete(`${row}:${column.key}`)) this.indexIssues();
+    this.emit(rows, [row, column.key, ...below]);
+  }
+
+  private structural(rows: Row[]): void {
+    this.local.clear();
+    this.emit(rows, []);
+  }
+
+  private insertRow(at: number): void {
+    if (this.readonly) return;
+    const max = this.field?.schema.maxItems;
+    if (max !== undefined && this.list.length >= max) return;
+    const rows = this.list.slice();
+    const row = newRow(this.field?.children ?? []);
+    recomputeFields(this.field?.children ?? [], row);
+    rows.splice(at, 0, row);
+    this.structural(rows);
+    const first = this.columns.findIndex(editable);
+    void this.focusCell(at, Math.max(0, first));
+  }
+
+  private removeRow(at: number): void {
+    if (this.readonly || at >= this.list.length) return;
+    this.structural(this.list.filter((_, i) => i !== at));
+    if (this.list.length) void this.focusCell(Math.min(at, this.list.length - 1), this.active.col);
+    else (this.renderRoot.querySelector('[part~="add-button"]') as HTMLElement | null)?.focus();
+  }
+
+  private moveRow(at: number, by: -1 | 1): void {
+    const to = at + by;
+    if (this.readonly || to < 0 || to >= this.list.length) return;
+    const rows = this.list.slice();
+    [rows[at], rows[to]] = [rows[to], rows[at]];
+    this.structural(rows);
+    void this.focusCell(to, this.active.col);
+  }
+
+  // ——— focus and keys ———
+
+  private get virtualizer(): LitVirtualizer | null {
+    return this.renderRoot.querySelector('lit-virtualizer');
+  }
+
+  private cellAt(row: number, col: number): HTMLElement | null {
+    return this.renderRoot.querySelector(`[role="gridcell"][data-row="${row}"][data-col="${col}"]`);
+  }
+
+  private async focusCell(row: number, col: number): Promise<void> {
+    this.active = { row, col };
+    await this.updateComplete;
+    // Rows added, removed or moved are redrawn by the virtualizer after us: wait for it, so focus
+    // does not land on a cell about to show another row.
+    await this.virtualizer?.updateComplete;
+    await new Promise(requestAnimationFrame);
+    if (!this.cellAt(row, col)) {
+      try {
+        this.virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
+      } catch {
+        // The virtualizer has not laid out yet; the row renders on its next frame anyway.
+      }
+    }
+    for (let frame = 0; frame < MAX_FRAMES; frame++) {
+      const cell = this.cellAt(row, col);
+      if (cell) {
+        const target = this.editing ? cell.querySelector<HTMLElement>('[data-editor]') : cell;
+        target?.focus();
+        if (this.editing && target instanceof HTMLInputElement) {
+          if (this.editing.initial === undefined) target.select();
+          else target.setSelectionRange(target.value.length, target.value.length);
+        }
+        return;
+      }
+      await new Promise(requestAnimationFrame);
+    }
+  }
+
+  private position(target: EventTarget | null): { row: number; col: number } | undefined {
+    const cell = (target as Element | null)?.closest?.('[role="gridcell"][data-row]') as HTMLElement | null;
+    if (!cell) return undefined;
+    return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
+  }
+
+  private startEdit(row: number, col: number, initial?: string): void {
+    const column = this.columns[col];
+    if (this.readonly || !column) return;
+    if (column.type === 'array' && column.children) {
+      this.nested = { row, col };
+      return;
+    }
+    if (!editable(column)) return;
+    if (column.type === 'boolean') {
+      this.setCell(row, col, !this.list[row]?.[column.key]);
+      return;
+    }
+    this.editing = { row, col, initial };
+    void this.focusCell(row, col);
+  }
+
+  /** Reads the editor and stores its value; conversion problems stay on the cell. */
+  private commit(): void {
+    const editing = this.editing;
+    if (!editing) return;
+    const column = this.columns[editing.col];
+    const editorEl = this.cellAt(editing.row, editing.col)?.querySelector<HTMLInputElement | HTMLSelectElement>(
+      '[data-editor]',
+    );
+    this.editing = undefined;
+    if (!column || !editorEl || editorEl.localName === 'kehu-reference-picker') return;
+    const parsed =
+      editorEl.localName === 'select' && column.options
+        ? { value: column.options.find((o) => String(o.value) === editorEl.value)?.value }
+        : parseCell(column, editorEl.value);
+    if ('error' in parsed) {
+      this.local.set(`${editing.row}:${column.key}`, parsed.error);
+      this.indexIssues();
+      this.requestUpdate();
+      return;
+    }
+    if (parsed.value !== this.list[editing.row]?.[column.key]) this.setCell(editing.row, editing.col, parsed.value);
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    const at = this.position(event.target);
+    if (!at) return;
+    if (this.editing && (event.target as Element).closest('[data-editor]')) {
+      this.onEditorKey(event, at);
+      return;
+    }
+    const size = { rows: this.list.length, cols: this.colCount, page: 10 };
+    const action = gridAction(event, at.row, at.col, size);
+    if (!action) return;
+    event.preventDefault();
+    const column = this.columns[at.col];
+    switch (action.type) {
+      case 'move':
+        void this.focusCell(action.row, action.col);
+        break;
+      case 'edit':
+        this.startEdit(at.row, at.col, action.initial);
+        break;
+      case 'activate':
+        if (event.key === ' ' && column && editable(column) && column.type !== 'boolean')
+          this.startEdit(at.row, at.col, ' ');
+        else this.startEdit(at.row, at.col);
+        break;
+      case 'clear':
+        if (!this.readonly && column && editable(column)) this.setCell(at.row, at.col, undefined);
+        break;
+      case 'insert-row':
+        this.insertRow(at.row + 1);
+        break;
+      case 'remove-row':
+        this.removeRow(at.row);
+        break;
+      case 'move-row':
+        this.moveRow(at.row, action.by);
+        break;
+    }
+  };
+
+  private onEditorKey(event: KeyboardEvent, at: { row: number; col: number }): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation(); // an Escape that cancels an edit does not also close a dialog around us
+      this.editing = undefined;
+      void this.focusCell(at.row, at.col);
+    } else if (event.key === 'Enter' && (event.target as Element).localName !== 'kehu-reference-picker') {
+      event.preventDefault();
+      this.commit();
+      void this.focusCell(Math.min(at.row + 1, this.list.length - 1), at.col);
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      this.commit();
+      const index = at.row * this.colCount + at.col + (event.shiftKey ? -1 : 1);
+      const bounded = Math.max(0, Math.min(this.list.length * this.colCount - 1, index));
+      void this.focusCell(Math.floor(bounded / this.colCount), bounded % this.colCount);
+    }
+  }
+
+  /** A cell focused by pointer or script becomes the active one (the one Tab returns to). */
+  private onFocusin = (event: FocusEvent): void => {
+    const at = this.position(event.target);
+    if (at && (at.row !== this.active.row || at.col !== this.active.col)) this.active = at;
+  };
+
+  private onFocusout = (event: FocusEvent): void => {
+    const editor = (event.target as Element).closest?.('[data-editor]');
+    if (!editor || !this.editing) return;
+    // Focus moving inside the editor (a picker's list) is not leaving it.
+    if (event.relatedTarget instanceof Node && editor.contains(event.relatedTarget)) return;
+    this.commit();
+  };
+
+  private onClick = (event: MouseEvent): void => {
+    const at = this.position(event.target);
+    if (!at || (this.editing?.row === at.row && this.editing.col === at.col)) return;
+    if ((event.target as Element).closest('button')) return;
+    void this.focusCell(at.row, at.col);
+    const column = this.columns[at.col];
+    if (column?.type === 'array' && column.children) this.startEdit(at.row, at.col);
+  };
+
+  private onDblclick = (event: MouseEvent): void => {
+    const at = this.position(event.target);
+    if (at) this.startEdit(at.row, at.col);
+  };
+
+  private onPaste = (event: ClipboardEvent): void => {
+    if (this.readonly) return;
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    const block = parseTsv(text);
+    // A single value pasted into an open editor is ordinary text editing.
+    if (this.editing && block.length <= 1 && (block[0]?.length ?? 0) <= 1) return;
+    if (!block.length) return;
+    event.preventDefault();
+    this.editing = undefined;
+    const at = this.position(event.target) ?? this.active;
+    const columns = this.columns;
+    const left = Math.min(at.col, columns.length - 1);
+    const all = this.field?.children ?? [];
+    const result = applyPaste(this.list, columns, all, at.row, left, block, this.field?.schema.maxItems ?? Infinity);
+    for (const index of result.touched) {
+      result.rows[index] = { ...result.rows[index] };
+      recomputeFields(all, result.rows[index]);
+    }
+    this.structural(result.rows);
+    for (const p of result.problems) this.local.set(`${p.row}:${p.column.key}`, p.message);
+    const problems = [...result.problems];
+    if (this.validate) {
+      const touched = new Set(result.touched);
+      const found = this.validate(result.rows);
+      this.issues = found;
+      for (const issue of found) {
+        const [row, key] = issue.path;
+        const column = columns.find((c) => c.key === key);
+        if (typeof row === 'number' && touched.has(row) && column)
+          problems.push({ row, column, message: issue.message });
+      }
+    }
+    this.indexIssues();
+    problems.sort((a, b) => a.row - b.row || columns.indexOf(a.column) - columns.indexOf(b.column));
+    this.report = { cells: result.cells, rows: result.touched.length, problems, dropped: result.dropped };
+  };
+
+  private onNestedClose = (): void => {
+    const at = this.nested;
+    this.nested = undefined;
+    if (at) void this.focusCell(at.row, at.col);
+  };
+}

@@ -1,0 +1,192 @@
+import type { RxCollection } from 'rxdb';
+import { combineLatest, map, of, switchMap, timer, type Observable } from 'rxjs';
+import { KehuError } from '../errors/errors.js';
+import type { Locale } from '../i18n/locale.js';
+import type { PhysicalRecord } from '../store/physical.js';
+import { primaryKey } from '../store/physical.js';
+import type { ChangeAuthor, ChangeEntry, FieldChange } from './types.js';
+
+/** A stored change entry: `k` is `entity|recordId`, the key its history is read by. */
+export interface ChangeDoc {
+  id: string;
+  k: string;
+  e: string;
+  r: string;
+  a: ChangeEntry['action'];
+  at: string;
+  v: string;
+  u?: ChangeAuthor;
+  c: FieldChange[];
+}
+
+/** The RxDB schema of the append-only `changes` collection. */
+export const changesSchema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 80 },
+    k: { type: 'string', maxLength: 140 },
+    e: { type: 'string' },
+    r: { type: 'string' },
+    a: { type: 'string' },
+    at: { type: 'string' },
+    v: { type: 'string' },
+    u: { type: 'object' },
+    c: { type: 'array' },
+  },
+  required: ['id', 'k', 'e', 'r', 'a', 'at', 'v', 'c'],
+  indexes: [['k', 'id']],
+} as const;
+
+/** What a write tells the log: the entry without the stamps the log adds. */
+export type ChangeDraft = Pick<ChangeEntry, 'entity' | 'recordId' | 'action' | 'changes' | 'version'>;
+
+let sequence = 0;
+
+/** How long a live history waits before it believes a record write has no entry coming. */
+const gapDelay = 1000;
+
+/**
+ * Ids sort in write order: the ISO time, then a per-process counter (two writes in one millisecond),
+ * then a random tail so two tabs writing in the same millisecond do not collide.
+ */
+function entryId(at: string): string {
+  sequence = (sequence + 1) % 36 ** 6;
+  const random = Math.floor(Math.random() * 36 ** 6).toString(36);
+  return `${at}~${sequence.toString(36).padStart(6, '0')}~${random}`;
+}
+
+const toEntry = (doc: ChangeDoc): ChangeEntry => {
+  const entry: ChangeEntry = {
+    id: doc.id,
+    entity: doc.e,
+    recordId: doc.r,
+    action: doc.a,
+    at: doc.at,
+    changes: structuredClone(doc.c),
+    version: doc.v,
+  };
+  if (doc.u) entry.user = { ...doc.u };
+  return entry;
+};
+
+/**
+ * The audit log: appends entries for the repositories' writes and reads a record's history. It has
+ * no update or delete: see docs/decisions/0004-audit-trail.md for what it guarantees.
+ */
+export class ChangeLog {
+  constructor(
+    private changes: RxCollection<ChangeDoc>,
+    private records: RxCollection<PhysicalRecord>,
+    private locale: Locale,
+    readonly user?: ChangeAuthor,
+  ) {}
+
+  /**
+   * Appends one entry per draft, in one bulk write. Throws `audit-failed` (naming the records that
+   * were saved without their entries) when storage refuses, so the gap is never silent.
+   */
+  async append(drafts: ChangeDraft[]): Promise<void> {
+    if (!drafts.length) return;
+    const at = new Date().toISOString();
+    const user = this.user ? { ...this.user } : undefined;
+    const docs: ChangeDoc[] = drafts.map((d) => {
+      const doc: ChangeDoc = {
+        id: entryId(at),
+        k: primaryKey(d.entity, d.recordId),
+        e: d.entity,
+        r: d.recordId,
+        a: d.action,
+        at,
+        v: d.version,
+        c: d.changes,
+      };
+      if (user) doc.u = user;
+      return doc;
+    });
+    let failed: unknown;
+    try {
+      const result = await this.changes.bulkInsert(docs);
+      if (result.error.length) failed = result.error[0];
+    } catch (error) {
+      failed = error;
+    }
+    if (failed) {
+      const ids = drafts.map((d) => d.recordId);
+      const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` (+${ids.length - 5})` : '');
+      const error = new KehuError(
+        'audit-failed',
+        {
+          en: `Saved ${drafts[0].entity} ${shown}, but its change history could not be written; the history will show the change as unrecorded.`,
+          'zh-CN': `已保存${drafts[0].entity}「${shown}」，但未能写入变更记录；历史中将显示为未记录的修改。`,
+        },
+        this.locale,
+      );
+      error.cause = failed;
+      throw error;
+    }
+  }
+
+  private query(entity: string, id: string) {
+    return this.changes.find({ selector: { k: primaryKey(entity, id) }, sort: [{ k: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** The record's change entries, newest first (headed by an `unrecorded` marker when one is missing). */
+  async history(entity: string, id: string): Promise<ChangeEntry[]> {
+    const [docs, record] = await Promise.all([
+      this.query(entity, id).exec(),
+      this.records.findOne(primaryKey(entity, id)).exec(),
+    ]);
+    return withGap(
+      docs.map((d) => toEntry(d._data)),
+      record?._data,
+      entity,
+      id,
+    );
+  }
+
+  /**
+   * Live `history`: emits now and after every change to the record or its entries. Between a record
+   * write and its entry write the record is briefly ahead of its log; a gap is only reported once
+   * it has lasted a second, so live views do not flash "unrecorded" on every save.
+   */
+  history$(entity: string, id: string): Observable<ChangeEntry[]> {
+    return combineLatest([this.query(entity, id).$, this.records.findOne(primaryKey(entity, id)).$]).pipe(
+      map(([docs, record]) =>
+        withGap(
+          docs.map((d) => toEntry(d._data)),
+          record?._data,
+          entity,
+          id,
+        ),
+      ),
+      switchMap((entries) =>
+        entries[0]?.action === 'unrecorded' ? timer(gapDelay).pipe(map(() => entries)) : of(entries),
+      ),
+    );
+  }
+}
+
+/** Newest first; a record whose `updatedAt` no entry produced gets a synthetic `unrecorded` head. */
+function withGap(
+  entries: ChangeEntry[],
+  record: PhysicalRecord | undefined,
+  entity: string,
+  recordId: string,
+): ChangeEntry[] {
+  entries.reverse();
+  const updatedAt = record?.d.updatedAt;
+  if (updatedAt && entries[0]?.version !== updatedAt) {
+    entries.unshift({
+      id: `unrecorded~${updatedAt}`,
+      entity,
+      recordId,
+      action: 'unrecorded',
+      at: updatedAt,
+      changes: [],
+      version: updatedAt,
+    });
+  }
+  return entries;
+}
