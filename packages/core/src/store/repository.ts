@@ -196,23 +196,30 @@ export class EntityRepository implements Repository {
     await this.assertNewIds(records.filter((_, i) => typeof data[i]?.id === 'string' && data[i].id));
     const size = options.batchSize ?? 1000;
     // Batches keep RxDB's per-write timestamps apart (one giant write makes later migrations quadratic).
+    // One bulk write of entries per batch of records, right after it; it runs while the next batch of
+    // records is written (IndexedDB overlaps the two stores), and every one is awaited before returning.
+    let logged: Promise<void> = Promise.resolve();
     for (let i = 0; i < records.length; i += size) {
       const slice = records.slice(i, i + size);
       const batch = slice.map((r) => toPhysical(this.entity, r));
       const result = await this.collection.bulkInsert(batch);
       if (result.error.length)
         throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
-      // One bulk write of entries per batch of records, right after it.
-      await this.audit?.append(
-        slice.map((r) => ({
-          entity: this.entity.name,
-          recordId: r.id,
-          action: 'create',
-          changes: [],
-          version: r.updatedAt,
-        })),
-      );
+      await logged;
+      logged = this.audit
+        ? this.audit.append(
+            slice.map((r) => ({
+              entity: this.entity.name,
+              recordId: r.id,
+              action: 'create',
+              changes: [],
+              version: r.updatedAt,
+            })),
+          )
+        : Promise.resolve();
+      logged.catch(() => undefined); // awaited above or below; this only keeps a failure from going unhandled
     }
+    await logged;
     return records.length;
   }
 
