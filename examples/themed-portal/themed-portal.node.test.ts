@@ -24,6 +24,7 @@ describe('the themed portal example (examples/themed-portal)', () => {
           ['count', 'list', 'count', 'color'],
           ['headerTransform', 'list', 'header', 'textTransform'],
           ['save', 'form', 'save-button', 'backgroundColor'],
+          ['cancelText', 'form', 'cancel-button', 'color'],
           ['fontFamily', 'list', 'base', 'fontFamily'],
         ].map(([key, id, part, property]) => [
           key,
@@ -68,6 +69,7 @@ describe('the themed portal example (examples/themed-portal)', () => {
     assert.equal(dark.listBackground, 'rgb(30, 27, 29)');
     assert.equal(dark.listText, 'rgb(236, 232, 233)');
     assert.equal(dark.count, 'rgb(255, 138, 155)');
+    assert.equal(dark.cancelText, 'rgb(236, 232, 233)');
     assert.equal(await page.$eval('#dark', (b) => b.getAttribute('aria-pressed')), 'true');
     await page.click('#dark');
     await page.waitForFunction(() => getComputedStyle(document.documentElement).colorScheme === 'light');

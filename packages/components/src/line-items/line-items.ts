@@ -3,15 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
-import {
-  clean,
-  localize,
-  recomputeFields,
-  type FieldModel,
-  type Locale,
-  type LocalizedText,
-  type Store,
-} from '@kehu/core';
+import { localize, recomputeFields, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
 import { parseCell } from './cell-value.js';
@@ -20,7 +12,7 @@ import { lineItemsStyles } from './line-items.styles.js';
 import { lineItemsText } from './line-items.strings.js';
 import { renderRow, type RowView } from './line-items.row.js';
 import { columnTracks, renderFooter, renderHeader, renderReport, type PasteReport } from './line-items.parts.js';
-import { applyPaste, editable, newRow, type CellProblem, type Row } from './paste.js';
+import { applyPaste, editable, newRow, type Row } from './paste.js';
 import { parseTsv } from './tsv.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
@@ -394,7 +386,8 @@ export class KehuLineItems extends LitElement {
     // Rows added, removed or moved are redrawn by the virtualizer after us: wait for it, so focus
     // does not land on a cell about to show another row.
     await this.virtualizer?.updateComplete;
-    await new Promise(requestAnimationFrame);
+    // Opening an editor must be immediate (the next keystroke goes into it); moves wait a frame.
+    if (!this.editing) await new Promise(requestAnimationFrame);
     if (!this.cellAt(row, col)) {
       try {
         this.virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
@@ -404,9 +397,9 @@ export class KehuLineItems extends LitElement {
     }
     for (let frame = 0; frame < MAX_FRAMES; frame++) {
       const cell = this.cellAt(row, col);
-      if (cell) {
-        const target = this.editing ? cell.querySelector<HTMLElement>('[data-editor]') : cell;
-        target?.focus();
+      const target = this.editing ? cell?.querySelector<HTMLElement>('[data-editor]') : cell;
+      if (target) {
+        target.focus();
         if (this.editing && target instanceof HTMLInputElement) {
           if (this.editing.initial === undefined) target.select();
           else target.setSelectionRange(target.value.length, target.value.length);
@@ -467,6 +460,16 @@ export class KehuLineItems extends LitElement {
     if (!at) return;
     if (this.editing && (event.target as Element).closest('[data-editor]')) {
       this.onEditorKey(event, at);
+      return;
+    }
+    if (this.editing && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typed before the editor took focus: keep the character rather than lose it.
+      event.preventDefault();
+      const pending = this.cellAt(this.editing.row, this.editing.col)?.querySelector<HTMLInputElement>(
+        'input[data-editor]',
+      );
+      if (pending) pending.value += event.key;
+      else this.editing = { ...this.editing, initial: (this.editing.initial ?? '') + event.key };
       return;
     }
     const size = { rows: this.list.length, cols: this.colCount, page: 10 };

@@ -99,8 +99,10 @@ describe('<kehu-record-form>', () => {
       const store = await testStore([clientSchema]);
       const el = await clientForm(store);
       expect(q(el, '#field-creditCode')).to.equal(null);
+      expect(q(el, '#field-taxNumber')).to.equal(null); // hidden by the schema's if/then
       typeInto(q(el, '#field-type'), '1');
       await settle();
+      expect(q(el, '#field-taxNumber')).to.exist;
       typeInto(q(el, '#field-creditCode'), '91330000MA27XXXX1');
       typeInto(q(el, '#field-type'), '0'); // consumer: hidden again
       await settle();

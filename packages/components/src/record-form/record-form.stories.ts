@@ -157,7 +157,11 @@ export const ErrorsShown: Story = {
 /** The same errors in English, whatever the toolbar says. */
 export const ErrorsInEnglish: Story = { ...ErrorsShown, args: { locale: 'en' } };
 
-/** The shipped customer archive (schemas/customer.schema.json), unchanged. */
+/**
+ * The shipped customer archive (schemas/customer.schema.json), unchanged: its sections are tabs
+ * (arrow keys move between them), and the credit code and tax number appear once the type is
+ * 企业 or 渠道, the resident ID once it is 个人.
+ */
 export const ShippedCustomerArchive: Story = { args: { entity: 'customer' } };
 
 /** A stored visit shown read-only. */
