@@ -1,13 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore, type JsonSchema, type Store } from '@kehu/core';
-import customerSchema from '../../../../schemas/customer.schema.json';
-import vehicleSchema from '../../../../schemas/vehicle.schema.json';
-import productSchema from '../../../../schemas/product.schema.json';
-import documentSchema from '../../../../schemas/document.schema.json';
-import opportunitySchema from '../../../../schemas/opportunity.schema.json';
-import activitySchema from '../../../../schemas/activity.schema.json';
+import { createStore, type Store } from '@kehu/core';
+import { shippedSchemas } from '../../../../.storybook/shipped-schemas.js';
 import { generateSeed } from '../../../../examples/demo/seed/index.js';
 import '../store-provider/define.js';
 import './define.js';
@@ -15,12 +10,12 @@ import type { RecordActivateEvent } from '../record-list/record-activate-event.j
 
 /** The seed's "today": due dates are laid out around it. */
 const TODAY = '2026-11-01';
-const entities = [customerSchema, vehicleSchema, productSchema, documentSchema, opportunitySchema, activitySchema];
+const entities = shippedSchemas;
 
 /** A store in memory with the demo's deterministic customers, their vehicles, documents and activities. */
 async function storyStore(activities: number): Promise<Store> {
   const store = await createStore({
-    entities: entities as JsonSchema[],
+    entities,
     storage: getRxStorageMemory(),
     name: `story-due-list-${activities}-${Math.random().toString(36).slice(2)}`,
   });

@@ -39,13 +39,24 @@ const MAX_FRAMES = 10;
  *
  * @event kehu-line-items-change - Rows were edited, added, removed, moved or pasted. `detail: { rows, path }`.
  *
- * @csspart base - The frame. @csspart table - The grid. @csspart header - Header row; `column-header` its cells.
- * @csspart row - A line (`invalid` when it has problems). @csspart row-number - The line number.
- * @csspart cell - A cell (`invalid`, `computed`, `actions`). @csspart cell-error - A cell's problem text.
- * @csspart editor - The input of the cell being edited. @csspart footer - The totals row; `total` its cells.
- * @csspart add-button - Adds a row. @csspart remove-button - Removes a row. @csspart move-button - Moves a row.
- * @csspart report - What a paste did and which cells failed. @csspart empty - "No rows yet".
+ * @csspart base - The frame.
+ * @csspart table - The grid.
+ * @csspart header - Header row; `column-header` its cells.
+ * @csspart row - A line (`invalid` when it has problems).
+ * @csspart row-number - The line number.
+ * @csspart cell - A cell (`invalid`, `computed`, `actions`).
+ * @csspart cell-error - A cell's problem text.
+ * @csspart editor - The input of the cell being edited.
+ * @csspart footer - The totals row; `total` its cells.
+ * @csspart add-button - Adds a row.
+ * @csspart remove-button - Removes a row.
+ * @csspart move-button - Moves a row.
+ * @csspart report - What a paste did and which cells failed.
+ * @csspart empty - "No rows yet".
  * @csspart dialog - The nested line-items dialog.
+ * @csspart close-button - Closes the nested line-items dialog.
+ * @csspart nested-count - How many sub-lines a line has, on the button that opens them.
+ * @csspart required-mark - The asterisk of a required column.
  *
  * @cssproperty --kehu-line-items-height - Most height the rows take before scrolling. Default 20rem.
  * @cssproperty --kehu-line-items-row-height - Height of a row. Default 2.25rem.

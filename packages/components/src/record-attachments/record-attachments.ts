@@ -34,12 +34,20 @@ type Problem = (locale: Locale) => string;
  * @csspart error - Refused or failed files (`role="alert"`), with `dismiss-button`.
  * @csspart gallery - The list of files; `item` is one file.
  * @csspart open-button - The tile that opens the preview; holds `thumbnail` (an image) or `icon`.
- * @csspart name - File name. @csspart meta - Size and date.
- * @csspart download-button - Downloads the file. @csspart delete-button - Deletes it (asks first).
- * @csspart empty - "No attachments yet". @csspart message - Why nothing can be shown.
+ * @csspart name - File name.
+ * @csspart meta - Size and date.
+ * @csspart download-button - Downloads the file.
+ * @csspart delete-button - Deletes it (asks first).
+ * @csspart empty - "No attachments yet".
+ * @csspart message - Why nothing can be shown.
  * @csspart preview - The preview dialog, with `preview-title`, `preview-image`, `preview-frame`,
  *   `preview-message`, `close-button`, `previous-button`, `next-button`, `download-link`.
  * @csspart confirm - The delete confirmation dialog, with `confirm-button` and `cancel-button`.
+ * @csspart actions - A file's download and delete buttons.
+ * @csspart confirm-actions - The buttons of the delete confirmation.
+ * @csspart preview-header - The preview's title bar.
+ * @csspart preview-body - The preview's content.
+ * @csspart preview-footer - The preview's buttons.
  *
  * @cssproperty --kehu-record-attachments-tile-size - Width of a gallery tile. Default 8rem.
  * @cssproperty --kehu-record-attachments-background - Background. Default the theme surface.

@@ -46,9 +46,11 @@ type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
  * @csspart section - One form section (a fieldset).
  * @csspart section-label - A section's legend.
  * @csspart tabs - The tab list when `x-kehu.form.layout` is `tabs`; `tab` (and `selected`) each tab.
- * @csspart tab-badge - The number of problems on a tab. @csspart tab-panel - A tab's panel.
+ * @csspart tab-badge - The number of problems on a tab.
+ * @csspart tab-panel - A tab's panel.
  * @csspart value - A value shown in read mode.
  * @csspart leave-dialog - "Discard unsaved changes?"; `stay-button`, `leave-button` inside.
+ * @csspart leave-actions - The buttons of the leave dialog.
  * @csspart field - One field: label, control, help, error.
  * @csspart group - A field drawn as a fieldset (objects, line items, lists).
  * @csspart label - A field's label or legend.
@@ -59,6 +61,11 @@ type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
  * @csspart help - A field's help text.
  * @csspart error - A field's error message.
  * @csspart line-items - The `<kehu-line-items>` grid of an array of objects (see its own parts).
+ * @csspart table - Line items that hold nested objects or lists, drawn as a table; `row`, `cell` and `column-header` inside.
+ * @csspart row - A row of such a table.
+ * @csspart cell - A cell of such a table; `empty` marks "no rows".
+ * @csspart column-header - A column header of such a table.
+ * @csspart empty - "No rows yet" in such a table.
  * @csspart add-button - Adds a line item or list entry; `remove-button` removes one.
  * @csspart actions - The Save and Cancel buttons and the status.
  * @csspart save-button - The Save button.

@@ -1,17 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore, type JsonSchema, type Selector, type Store } from '@kehu/core';
-import customerSchema from '../../../../schemas/customer.schema.json';
-import productSchema from '../../../../schemas/product.schema.json';
-import opportunitySchema from '../../../../schemas/opportunity.schema.json';
+import { createStore, type Selector, type Store } from '@kehu/core';
+import { shippedSchemas } from '../../../../.storybook/shipped-schemas.js';
 import { generateSeed } from '../../../../examples/demo/seed/index.js';
 import '../store-provider/define.js';
 import './define.js';
 import type { RecordActivateEvent } from '../record-list/record-activate-event.js';
 import type { RecordMoveEvent } from './record-move-event.js';
 
-const entities = [customerSchema, productSchema, opportunitySchema] as JsonSchema[];
+const entities = shippedSchemas;
 
 /** A store in memory with the demo's deterministic customers, products and `count` opportunities. */
 async function storyStore(count: number): Promise<Store> {

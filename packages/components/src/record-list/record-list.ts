@@ -74,6 +74,7 @@ const DEFAULT_MAX_SCROLL_ROWS = 500_000;
  * @csspart row - One record row; placeholder rows also carry `placeholder`.
  * @csspart placeholder - A row whose record is still loading.
  * @csspart cell - One cell.
+ * @csspart select-cell - The cell holding a row's selection checkbox (with `selectable`).
  * @csspart empty - "No records".
  * @csspart message - Why nothing can be shown (no store, unknown entity, store error); `role="alert"`.
  *
