@@ -12,7 +12,7 @@ import { lineItemsStyles } from './line-items.styles.js';
 import { lineItemsText } from './line-items.strings.js';
 import { renderRow, type RowView } from './line-items.row.js';
 import { columnTracks, renderFooter, renderHeader, renderReport, type PasteReport } from './line-items.parts.js';
-import { applyPaste, editable, newRow, type Row } from './paste.js';
+import { editable, newRow, pasteBlock, type Row } from './paste.js';
 import { parseTsv } from './tsv.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
@@ -572,31 +572,20 @@ export class KehuLineItems extends LitElement {
     event.preventDefault();
     this.editing = undefined;
     const at = this.position(event.target) ?? this.active;
-    const columns = this.columns;
-    const left = Math.min(at.col, columns.length - 1);
-    const all = this.field?.children ?? [];
-    const result = applyPaste(this.list, columns, all, at.row, left, block, this.field?.schema.maxItems ?? Infinity);
-    for (const index of result.touched) {
-      result.rows[index] = { ...result.rows[index] };
-      recomputeFields(all, result.rows[index]);
-    }
-    this.structural(result.rows);
-    for (const p of result.problems) this.local.set(`${p.row}:${p.column.key}`, p.message);
-    const problems = [...result.problems];
-    if (this.validate) {
-      const touched = new Set(result.touched);
-      const found = this.validate(result.rows);
-      this.issues = found;
-      for (const issue of found) {
-        const [row, key] = issue.path;
-        const column = columns.find((c) => c.key === key);
-        if (typeof row === 'number' && touched.has(row) && column)
-          problems.push({ row, column, message: issue.message });
-      }
-    }
+    const { rows, problems, issues, report } = pasteBlock(
+      this.list,
+      this.columns,
+      this.field?.children ?? [],
+      at,
+      block,
+      this.field?.schema.maxItems ?? Infinity,
+      this.validate,
+    );
+    this.structural(rows);
+    for (const p of problems) this.local.set(`${p.row}:${p.column.key}`, p.message);
+    if (issues) this.issues = issues;
     this.indexIssues();
-    problems.sort((a, b) => a.row - b.row || columns.indexOf(a.column) - columns.indexOf(b.column));
-    this.report = { cells: result.cells, rows: result.touched.length, problems, dropped: result.dropped };
+    this.report = report;
   };
 
   private onNestedClose = (): void => {

@@ -1,4 +1,4 @@
-import type { FieldModel, LocalizedText } from '@kehu/core';
+import { recomputeFields, type FieldModel, type LocalizedText } from '@kehu/core';
 import { parseCell } from './cell-value.js';
 
 export type Row = Record<string, unknown>;
@@ -80,4 +80,54 @@ export function applyPaste(
     touched.add(index);
   });
   return { rows: next, touched: [...touched], cells, problems, dropped };
+}
+
+/** What a paste did, for the report under the grid. */
+export interface PasteOutcome {
+  rows: Row[];
+  /** Cells that could not be converted (kept visible until edited). */
+  problems: CellProblem[];
+  /** The validator's issues over all rows, when there is a validator. */
+  issues?: { path: (string | number)[]; message: LocalizedText }[];
+  report: { cells: number; rows: number; problems: CellProblem[]; dropped: number };
+}
+
+/**
+ * Pastes a block of cells at `at`: converts and writes them (adding rows up to `maxRows`),
+ * recomputes the touched rows' formulas, and lists every problem — conversion first, then what the
+ * validator finds in the touched rows — in row and column order.
+ */
+export function pasteBlock<I extends { path: (string | number)[]; message: LocalizedText }>(
+  list: readonly Row[],
+  columns: readonly FieldModel[],
+  allFields: readonly FieldModel[],
+  at: { row: number; col: number },
+  block: string[][],
+  maxRows: number,
+  validate?: (rows: Row[]) => I[],
+): PasteOutcome & { issues?: I[] } {
+  const left = Math.min(at.col, columns.length - 1);
+  const result = applyPaste(list, columns, allFields, at.row, left, block, maxRows);
+  for (const index of result.touched) {
+    result.rows[index] = { ...result.rows[index] };
+    recomputeFields(allFields, result.rows[index]);
+  }
+  const problems = [...result.problems];
+  let issues: I[] | undefined;
+  if (validate) {
+    const touched = new Set(result.touched);
+    issues = validate(result.rows);
+    for (const issue of issues) {
+      const [row, key] = issue.path;
+      const column = columns.find((c) => c.key === key);
+      if (typeof row === 'number' && touched.has(row) && column) problems.push({ row, column, message: issue.message });
+    }
+  }
+  problems.sort((a, b) => a.row - b.row || columns.indexOf(a.column) - columns.indexOf(b.column));
+  return {
+    rows: result.rows,
+    problems: result.problems,
+    issues,
+    report: { cells: result.cells, rows: result.touched.length, problems, dropped: result.dropped },
+  };
 }
