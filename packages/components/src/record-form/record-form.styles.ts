@@ -1,14 +1,12 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
+import { theme } from '../styles/theme.js';
 
 const ownStyles = css`
   :host {
     display: block;
     font: var(--kehu-record-form-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--kehu-record-form-text-color, #1f2328);
-  }
-  :host([hidden]) {
-    display: none;
+    color: var(--kehu-record-form-text-color, var(--_kehu-text));
   }
   [part~='base'],
   form {
@@ -21,7 +19,7 @@ const ownStyles = css`
     gap: var(--kehu-record-form-gap, 12px);
     margin: 0;
     padding: 12px 16px 16px;
-    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     border-radius: var(--kehu-record-form-border-radius, 6px);
     min-width: 0;
   }
@@ -41,7 +39,7 @@ const ownStyles = css`
     padding: 0 4px;
   }
   [part~='required-mark'] {
-    color: var(--kehu-record-form-error-color, #b3261e);
+    color: var(--kehu-record-form-error-color, var(--_kehu-danger));
     margin-inline-start: 2px;
   }
   input:not([type='checkbox']),
@@ -58,9 +56,9 @@ const ownStyles = css`
   select,
   textarea {
     padding: 6px 8px;
-    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     border-radius: var(--kehu-record-form-border-radius, 6px);
-    background: var(--kehu-record-form-input-background, #fff);
+    background: var(--kehu-record-form-input-background, var(--_kehu-surface));
   }
   input[type='checkbox'] {
     justify-self: start;
@@ -69,15 +67,15 @@ const ownStyles = css`
     margin: 0;
   }
   :is(input, select, textarea, button):focus-visible {
-    outline: 2px solid var(--kehu-record-form-accent-color, #0b5cad);
+    outline: 2px solid var(--kehu-record-form-accent-color, var(--_kehu-accent));
     outline-offset: 1px;
   }
   [aria-invalid='true'] {
-    border-color: var(--kehu-record-form-error-color, #b3261e) !important;
+    border-color: var(--kehu-record-form-error-color, var(--_kehu-danger)) !important;
   }
   :disabled {
-    background: #f6f8fa;
-    color: #57606a;
+    background: var(--_kehu-surface-alt);
+    color: var(--_kehu-muted);
   }
   [part~='money'] {
     display: flex;
@@ -85,18 +83,18 @@ const ownStyles = css`
     gap: 4px;
   }
   [part~='help'] {
-    color: var(--kehu-record-form-muted-color, #57606a);
+    color: var(--kehu-record-form-muted-color, var(--_kehu-muted));
     font-size: 0.9em;
   }
   [part~='error'] {
-    color: var(--kehu-record-form-error-color, #b3261e);
+    color: var(--kehu-record-form-error-color, var(--_kehu-danger));
     font-size: 0.9em;
   }
   [part~='summary'] {
     padding: 8px 12px;
-    border: 1px solid var(--kehu-record-form-error-color, #b3261e);
+    border: 1px solid var(--kehu-record-form-error-color, var(--_kehu-danger));
     border-radius: var(--kehu-record-form-border-radius, 6px);
-    color: var(--kehu-record-form-error-color, #b3261e);
+    color: var(--kehu-record-form-error-color, var(--_kehu-danger));
   }
   [part~='summary'] p,
   [part~='summary'] ul {
@@ -104,10 +102,10 @@ const ownStyles = css`
   }
   [part~='message'] {
     padding: 12px;
-    color: var(--kehu-record-form-muted-color, #57606a);
+    color: var(--kehu-record-form-muted-color, var(--_kehu-muted));
   }
   [part~='message'][role='alert'] {
-    color: var(--kehu-record-form-error-color, #b3261e);
+    color: var(--kehu-record-form-error-color, var(--_kehu-danger));
   }
   .table-scroll {
     overflow-x: auto;
@@ -118,7 +116,7 @@ const ownStyles = css`
   }
   [part~='table'] th,
   [part~='table'] td {
-    border-bottom: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-bottom: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     padding: 4px 6px;
     text-align: start;
     vertical-align: top;
@@ -148,9 +146,9 @@ const ownStyles = css`
   button {
     font: inherit;
     padding: 6px 14px;
-    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     border-radius: var(--kehu-record-form-border-radius, 6px);
-    background: #f6f8fa;
+    background: var(--_kehu-surface-alt);
     color: inherit;
     cursor: pointer;
   }
@@ -167,17 +165,17 @@ const ownStyles = css`
     align-items: center;
   }
   [part~='save-button'] {
-    background: var(--kehu-record-form-accent-color, #0b5cad);
-    border-color: var(--kehu-record-form-accent-color, #0b5cad);
-    color: #fff;
+    background: var(--kehu-record-form-accent-color, var(--_kehu-accent));
+    border-color: var(--kehu-record-form-accent-color, var(--_kehu-accent));
+    color: var(--_kehu-on-accent);
   }
   [part~='status'] {
-    color: #1a7f37;
+    color: var(--_kehu-success);
   }
   [part~='tabs'] {
     display: flex;
     gap: 2px;
-    border-bottom: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border-bottom: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     overflow-x: auto;
   }
   [part~='tab'] {
@@ -191,8 +189,8 @@ const ownStyles = css`
     white-space: nowrap;
   }
   [part~='tab'][aria-selected='true'] {
-    border-color: var(--kehu-record-form-border-color, #d0d7de);
-    background: var(--kehu-record-form-input-background, #fff);
+    border-color: var(--kehu-record-form-border-color, var(--_kehu-border));
+    background: var(--kehu-record-form-input-background, var(--_kehu-surface));
     font-weight: 600;
     margin-bottom: -1px;
   }
@@ -200,7 +198,7 @@ const ownStyles = css`
     min-width: 1.4em;
     padding: 0 5px;
     border-radius: 999px;
-    background: var(--kehu-record-form-error-color, #b3261e);
+    background: var(--kehu-record-form-error-color, var(--_kehu-danger));
     color: #fff;
     font-size: 0.8em;
     text-align: center;
@@ -209,7 +207,7 @@ const ownStyles = css`
     display: none;
   }
   [part~='tab-panel']:focus-visible {
-    outline: 2px solid var(--kehu-record-form-accent-color, #0b5cad);
+    outline: 2px solid var(--kehu-record-form-accent-color, var(--_kehu-accent));
   }
   [part~='value'] {
     min-height: 1.5em;
@@ -217,7 +215,7 @@ const ownStyles = css`
     overflow-wrap: anywhere;
   }
   [part~='leave-dialog'] {
-    border: 1px solid var(--kehu-record-form-border-color, #d0d7de);
+    border: 1px solid var(--kehu-record-form-border-color, var(--_kehu-border));
     border-radius: var(--kehu-record-form-border-radius, 6px);
     max-width: 28rem;
   }
@@ -228,4 +226,4 @@ const ownStyles = css`
   }
 `;
 
-export const recordFormStyles = [visuallyHidden, ownStyles];
+export const recordFormStyles = [theme, visuallyHidden, ownStyles];

@@ -2,6 +2,7 @@ import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { createStore, type Store } from '@kehu/core';
 import '../record-list/define.js';
 import '../filter-builder/define.js';
+import '../record-form/define.js';
 import type { KehuRecordList } from '../record-list/record-list.js';
 
 const schema = {
@@ -36,6 +37,20 @@ describe('the shared theme', () => {
     wrapper.style.colorScheme = 'dark';
     expect(background(list, '[part="base"]')).to.equal('rgb(27, 30, 35)');
     expect(color(list)).to.equal('rgb(230, 232, 235)');
+  });
+
+  it('draws the form in dark mode too, inputs and buttons included', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="color-scheme: dark">
+        <kehu-record-form entity="contact" .store=${store}></kehu-record-form>
+      </div>`,
+    );
+    const form = wrapper.querySelector('kehu-record-form')!;
+    await waitUntil(() => form.shadowRoot!.querySelector('input'));
+    expect(getComputedStyle(form.shadowRoot!.querySelector('input')!).backgroundColor).to.equal('rgb(27, 30, 35)');
+    expect(color(form)).to.equal('rgb(230, 232, 235)');
+    const cancel = form.shadowRoot!.querySelector('[part~="cancel-button"]')!;
+    expect(getComputedStyle(cancel).color).to.equal('rgb(230, 232, 235)');
   });
 
   it('lets a host restyle every element with the global tokens, one element with its own property, and a piece with ::part', async () => {
