@@ -9,19 +9,11 @@ import { tap } from 'rxjs';
 import type { CountOptions, Entity, FindOptions, Repository, Store } from '@kehu/core';
 import { ENTITY, RawDatabase, liveRange } from './dataset.js';
 import { time, whenDom } from './measure.js';
+import { freshStage as freshHost } from './stage.js';
 
 export const ROWS = 50;
 /** Tall enough for the virtualizer to put more than `ROWS` rows in view. */
 const LIST_HEIGHT = `${(ROWS + 6) * 40}px`;
-
-/** A host element holding what one run rendered; removed before the next run. */
-function freshHost(): HTMLElement {
-  document.getElementById('stage')?.remove();
-  const stage = document.createElement('div');
-  stage.id = 'stage';
-  document.body.append(stage);
-  return stage;
-}
 
 /** When, counted from setting `entity` and `store`, the list's two store queries first answered. */
 export interface ListMarks {

@@ -5,6 +5,7 @@
 import '@kehu/components/define.js';
 import { ENTITY, RawDatabase, customerEntity, deleteDatabases, openStore, seed, type Seed } from './dataset.js';
 import { firstRowsInList, firstRowsRaw } from './first-rows.js';
+import { elementBench } from './elements.js';
 import { insertRaw, insertThroughKehu, splitInsert } from './insert.js';
 import { time, timed } from './measure.js';
 import { queriesRaw, queriesThroughKehu, queriesThroughRxdb } from './queries.js';
@@ -53,6 +54,8 @@ const bench = {
   async queriesThroughRxdb(name: string) {
     return queriesThroughRxdb(name, await customerEntity());
   },
+
+  ...elementBench(seeded),
 
   /** Live customers in a Kehu store, to check a data set before measuring on it. */
   async count(name: string) {

@@ -62,11 +62,11 @@ export function formatMarkdown(rows) {
   return lines.join('\n');
 }
 
-/** Writes `bench/results/spine-<date>[-smoke].json`; returns its path. */
-export function writeResults(result, { smoke }) {
+/** Writes `bench/results/<name>-<date>[-smoke].json` (`spine` by default); returns its path. */
+export function writeResults(result, { smoke, name = 'spine' }) {
   mkdirSync(resultsDir, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
-  const file = `${resultsDir}spine-${date}${smoke ? '-smoke' : ''}.json`;
+  const file = `${resultsDir}${name}-${date}${smoke ? '-smoke' : ''}.json`;
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -6,10 +6,13 @@
 //   --records=N --trials=N        the size, and the trials of the fast measures (inserts get at most 3)
 //   --split                       also time RxDB's own bulkInsert of the laid-out documents, in a fresh profile (+1–2 min)
 //   --trace                       also save Chrome traces of Kehu's cold list and queries in bench/results/
+//   --only=elements               only the element measures (list scrolling, form and line-item keys): one
+//                                 Kehu insert, then measures 6–8 (about 5 minutes); --only=spine skips them
 //
 // Exits non-zero only when something crashes: a slow number is a result, not a failure.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { tsImport } from 'tsx/esm/api';
+import { describeElements, measureElements } from './elements.mjs';
 import { formatMarkdown, formatTable, row, writeResults } from './report.mjs';
 import { openBrowser, startServer } from './session.mjs';
 
@@ -18,6 +21,11 @@ const { median } = await tsImport('./measure.ts', import.meta.url);
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const smoke = args.includes('--smoke');
+const only = option('only');
+if (only && only !== 'elements' && only !== 'spine') throw new Error(`--only=${only}: expected elements or spine`);
+// The spine measures (1–5) and the element measures (6–8); the latter only need Kehu's store.
+const spine = only !== 'elements';
+const elementsToo = only !== 'spine';
 const records = Number(option('records') ?? (smoke ? 2_000 : 100_000));
 const fast = Number(option('trials') ?? (smoke ? 1 : 5));
 // A 100,000-record insert takes about a minute per side on 2 cores: three trials keep the run short.
@@ -62,12 +70,12 @@ try {
   // 1. Bulk insert, each trial in a fresh profile: IndexedDB still compacting or deleting an earlier
   // trial's 100,000 records made later trials up to twice as slow. The last trial's data serve the rest.
   const insert = { kehu: [], raw: [] };
-  for (let trial = 1; trial <= slow; trial++) {
+  for (let trial = 1; trial <= (spine ? slow : 1); trial++) {
     if (session) pageErrors.push(...session.pageErrors);
     await session?.close();
     session = await freshBrowser();
     // Alternate who goes first, so neither always meets a backend still busy with the other's writes.
-    for (const side of trial % 2 ? ['kehu', 'raw'] : ['raw', 'kehu']) {
+    for (const side of !spine ? ['kehu'] : trial % 2 ? ['kehu', 'raw'] : ['raw', 'kehu']) {
       const ms = await session.call(side === 'kehu' ? 'insertThroughKehu' : 'insertRaw', side === 'kehu' ? KEHU : RAW);
       insert[side].push(ms);
       const what = side === 'kehu' ? 'Kehu bulkInsert' : 'raw Dexie bulkPut';
@@ -75,8 +83,8 @@ try {
     }
   }
   const { call, load, traced, version } = session;
-  const split = await call('splitInsert', SPLIT);
-  if (args.includes('--split')) {
+  const split = spine ? await call('splitInsert', SPLIT) : {};
+  if (spine && args.includes('--split')) {
     const alone = await freshBrowser();
     try {
       split.rxdbInsert = (await alone.call('splitInsert', SPLIT, { rxdb: true })).rxdbInsert;
@@ -93,7 +101,7 @@ try {
 
   // 2. First rows: a fresh page per side and trial; cold is the first list, warm a second fresh one.
   const list = { open: [], cold: [], warm: [], count: [], firstPage: [], rawCold: [], rawWarm: [] };
-  for (let trial = 1; trial <= fast; trial++) {
+  for (let trial = 1; spine && trial <= fast; trial++) {
     await load();
     const kehu = await traced(`list-cold-${trial}`, () => call('firstRowsInList', KEHU));
     await load();
@@ -118,7 +126,7 @@ try {
   const queries = { kehu: [], raw: [], rxdb: [] };
   const mismatches = [];
   let rawAnswers;
-  for (let trial = 1; trial <= fast; trial++) {
+  for (let trial = 1; spine && trial <= fast; trial++) {
     await load();
     const kehu = await traced(`queries-${trial}`, () => call('queriesThroughKehu', KEHU));
     await load();
@@ -133,7 +141,7 @@ try {
       `queries ${trial}/${fast}: desc ${fixed(k.sortDesc, 1)}, count ${fixed(k.countAll)}, count vip ${fixed(k.countFiltered)}, search ${fixed(k.search)}, search count ${fixed(k.searchCount)} ms; raw desc ${fixed(r.sortDesc, 1)}, count ${fixed(r.countAll)}, count vip ${fixed(r.countFiltered, 1)} ms`,
     );
   }
-  for (let trial = 1; trial <= contrast; trial++) {
+  for (let trial = 1; spine && trial <= contrast; trial++) {
     await load();
     const rxdb = await call('queriesThroughRxdb', KEHU);
     queries.rxdb.push(rxdb.times);
@@ -153,7 +161,12 @@ try {
   const pick = (samples, key) => samples.map((s) => s[key]);
   const rawDesc = pick(queries.raw, 'sortDesc');
   const rawVip = pick(queries.raw, 'countFiltered');
-  const rows = [
+  // 6–8. The elements: scrolling the list, keystrokes in a 150-field form and in 1,000 line items.
+  const elements = elementsToo
+    ? await measureElements({ session, kehuStore: KEHU, records, smoke, trials: fast, progress })
+    : undefined;
+
+  const spineRows = [
     row(median, {
       id: 'insert',
       label: `bulk insert ${n} (batches of 1000)`,
@@ -225,37 +238,41 @@ try {
       note: 'no index: reads every live record; the list shows it as its total',
     }),
   ];
+  const rows = [...(spine ? spineRows : []), ...(elements?.rows ?? [])];
   const context = {
     storeOpenMs: median(list.open),
     listColdMarksMs: { count: median(list.count), firstPage: median(list.firstPage) },
     insertSplitMs: split,
     rxdbVipCountWithFieldMs: median(pick(queries.rxdb, 'countFilteredWithField')),
+    elements: elements?.context,
   };
 
   const date = new Date().toISOString();
   const machine = `${cpus()[0]?.model?.trim() ?? 'cpu'} x${availableParallelism()}`;
-  console.log(
-    `\n${formatTable(rows, `Kehu spine bench: ${n} customers, ${date.slice(0, 10)}, ${version}, ${machine}`)}`,
-  );
+  console.log(`\n${formatTable(rows, `Kehu bench: ${n} customers, ${date.slice(0, 10)}, ${version}, ${machine}`)}`);
   const machineLoad = { start: loadAtStart, end: loadavg()[0] };
   console.log(
-    '\nratio = Kehu / baseline: the median of per-trial ratios (contrast rows: of the medians); 1.00x = as fast as raw Dexie.',
+    '\nratio = Kehu / baseline: the median of per-trial ratios (contrast rows: of the medians; element rows, p50/p95: of the percentiles of all frames or keys); 1.00x = as fast as the baseline.',
   );
   console.log(
     `machine load average (1 min): ${fixed(machineLoad.start, 1)} at the start, ${fixed(machineLoad.end, 1)} at the end, on ${availableParallelism()} cores.`,
   );
-  console.log(
-    `store open ${fixed(context.storeOpenMs)} ms; cold list: count$ answered at ${fixed(context.listColdMarksMs.count)} ms, first page at ${fixed(context.listColdMarksMs.firstPage)} ms (medians).`,
-  );
-  console.log(
-    `insert split (one run): validate ${fixed(split.validate)} ms, layout ${fixed(split.layout)} ms${split.rxdbInsert === undefined ? ' (--split adds RxDB bulkInsert alone)' : `, RxDB bulkInsert of the laid-out documents ${fixed(split.rxdbInsert)} ms`}.`,
-  );
+  if (spine)
+    console.log(
+      `store open ${fixed(context.storeOpenMs)} ms; cold list: count$ answered at ${fixed(context.listColdMarksMs.count)} ms, first page at ${fixed(context.listColdMarksMs.firstPage)} ms (medians).`,
+    );
+  if (spine)
+    console.log(
+      `insert split (one run): validate ${fixed(split.validate)} ms, layout ${fixed(split.layout)} ms${split.rxdbInsert === undefined ? ' (--split adds RxDB bulkInsert alone)' : `, RxDB bulkInsert of the laid-out documents ${fixed(split.rxdbInsert)} ms`}.`,
+    );
+  if (elements) for (const line of describeElements(elements)) console.log(line);
   pageErrors.push(...session.pageErrors);
   if (pageErrors.length) console.log(`page errors:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
   const durationS = (performance.now() - started) / 1000;
   const results = {
     date,
     smoke,
+    only,
     records,
     trials: { fast, slow, contrast },
     chromium: version,
@@ -268,7 +285,7 @@ try {
     durationS,
     markdown: formatMarkdown(rows),
   };
-  progress(`wrote ${writeResults(results, { smoke })}`);
+  progress(`wrote ${writeResults(results, { smoke, name: spine ? 'spine' : 'elements' })}`);
 } finally {
   await session?.close();
   await server.stop();

@@ -13,7 +13,8 @@ export async function startServer() {
 /**
  * Launches Chromium with a fresh profile (so IndexedDB starts empty, with no other database's
  * writes or deletions still settling) and returns `load()` to (re)open the bench page, `call()` to
- * run one `window.kehuBench` method in it, and `traced()` to record a Chrome trace around a step.
+ * run one `window.kehuBench` method in it, `press()` to send a key, and `traced()` to record a Chrome
+ * trace around a step.
  */
 export async function openBrowser(url, { trace = false } = {}) {
   // A 100,000-record insert is one long page.evaluate: give the protocol room.
@@ -27,6 +28,8 @@ export async function openBrowser(url, { trace = false } = {}) {
   await page.setViewport({ width: 1300, height: 2600 });
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
+  // A form left dirty by typed keys asks before the page unloads: reloading for the next trial leaves.
+  page.on('dialog', (dialog) => void dialog.accept());
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
@@ -54,6 +57,8 @@ export async function openBrowser(url, { trace = false } = {}) {
       if ('error' in answer) throw new Error(`kehuBench.${method} failed in the page:\n${answer.error}`);
       return answer.value;
     },
+    /** Presses one key in the page as a user would (keydown, input, keyup through the DevTools protocol). */
+    press: (key) => page.keyboard.press(key),
     /** Runs `task`, inside a Chrome trace saved as bench/results/trace-<name>.json when tracing is on. */
     async traced(name, task) {
       if (!trace) return task();

@@ -122,6 +122,32 @@ describe('the demo CRM (npm start)', () => {
     await page.waitForFunction(() => /京A12345/.test(document.getElementById('list')?.shadowRoot?.textContent ?? ''));
   });
 
+  it('shows every assembled screen with its elements filled from the store', async () => {
+    // Each screen, the element that must show data, and what in its shadow DOM proves it did.
+    const screens: [string, string, string][] = [
+      ['customer-360/cus-000001', 'kehu-record-detail', 'h2, h1, [part~="heading"]'],
+      ['customer-360/cus-000001', 'kehu-record-timeline', 'li, [part~="event"], [part~="empty"]'],
+      ['vehicle-archive', 'kehu-record-list', '[part~="row"]:not([part~="placeholder"])'],
+      ['product-catalogue', 'kehu-record-list', '[part~="row"]:not([part~="placeholder"])'],
+      ['document-entry', 'kehu-record-form', 'input, select'],
+      ['opportunity-kanban', 'kehu-record-kanban', '[part~="card"]'],
+      ['due-list', 'kehu-due-list', '[part~="item"], [part~="group"]'],
+      ['dashboard', 'kehu-record-chart', 'table, [part~="table"]'],
+    ];
+    for (const [route, tag, selector] of screens) {
+      await page.evaluate((hash) => (location.hash = hash), `screen/${route}`);
+      await page.waitForFunction(
+        (t, s) => [...document.querySelectorAll(t)].some((el) => (el.shadowRoot?.querySelectorAll(s).length ?? 0) > 0),
+        { timeout: 60_000 },
+        tag,
+        selector,
+      );
+      const current = await page.$eval('#screens [aria-current="page"]', (a) => a.getAttribute('href'));
+      assert.equal(current, `#screen/${route.split('/')[0]}`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
   it('does not seed again on reload', async () => {
     await page.goto(`${base}/examples/demo/#customer`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('IndexedDB'), {

@@ -12,8 +12,8 @@ export const screens: DemoScreen[] = [
   customer360Screen,
   vehicleArchive,
   productCatalogue,
+  documentEntryScreen,
   opportunityKanban,
   dueListScreen,
   dashboardScreen,
-  documentEntryScreen,
 ];
