@@ -99,7 +99,13 @@ async function start(): Promise<void> {
   const first = ['customer', 'vehicle', 'product', 'document'];
   const rank = (e: Entity) => (first.includes(e.name) ? first.indexOf(e.name) : first.length);
   entities = loaded.entities.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-  store = await createStore({ entities, name: 'kehu-demo', locale });
+  // One demo user, so the audit trail and timelines say who changed what.
+  store = await createStore({
+    entities,
+    name: 'kehu-demo',
+    locale,
+    user: { id: 'demo', name: locale === 'en' ? 'Demo user' : '演示用户' },
+  });
   await seedIfEmpty(store, (entity, count) => (status.textContent = say('seeding', { entity, count })));
   $<HTMLElementTagNameMap['kehu-store-provider']>('provider').store = store;
   status.textContent = say('ready');

@@ -41,7 +41,7 @@ function build(host: HTMLElement, context: ScreenContext): void {
 /** 车辆档案: every vehicle with filters, saved views and bulk changes; the chosen one's form, owner and photos. */
 export const vehicleArchive: DemoScreen = {
   id: 'vehicle-archive',
-  label: { 'zh-CN': '车辆档案', en: 'Vehicle archive' },
+  label: { 'zh-CN': '车辆管理', en: 'Vehicle desk' },
   render(host, context) {
     if (!host.querySelector('kehu-record-list')) build(host, context);
     const { locale, params, store } = context;
