@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium.mjs';
+import { tapCounts } from './tap-counts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
@@ -20,6 +21,7 @@ function findTests(dir, pattern, out = []) {
 }
 
 const totals = { passed: 0, failed: 0 };
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 const forceExitSupported = major >= 22 || (major === 20 && minor >= 14);
 const only = process.argv[2]; // `node scripts/test.mjs node` or `… browser`
@@ -52,8 +54,7 @@ if (only !== 'browser') {
     { stdio: 'inherit', cwd: root },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
-  const failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+  const { passed, failed } = tapCounts(text);
   totals.passed += passed;
   totals.failed += failed || (run.status === 0 ? 0 : 1);
 }
