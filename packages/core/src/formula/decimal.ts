@@ -15,9 +15,18 @@ export function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
   const value = clean(x);
   const sign = value < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
-  const result = sign * Number(`${shifted}e${-digits}`);
+  const shifted = Math.round(shift(Math.abs(value), digits));
+  const result = sign * shift(shifted, -digits);
   return result === 0 ? 0 : result; // no -0 in stored records
+}
+
+/**
+ * `x × 10^by`, exactly, by moving the decimal point in the number's exponential text: `1e-7` and
+ * `1e21` print in exponent form, so appending another `e…` to `String(x)` would not parse.
+ */
+function shift(x: number, by: number): number {
+  const [mantissa, exponent] = x.toExponential().split('e');
+  return Number(`${mantissa}e${Number(exponent) + by}`);
 }
 
 /** Decimals a field keeps: 2 for money and `multipleOf: 0.01`, 0 for integers, else undefined (no rounding). */

@@ -76,6 +76,14 @@ describe('formula evaluator', () => {
     assert.equal(calc('round(a, 2)', { a: 1.345 }), 1.35);
   });
 
+  it('rounds numbers that print in exponent form (tiny and huge amounts) instead of giving NaN', () => {
+    assert.equal(roundTo(1e-7, 2), 0);
+    assert.equal(roundTo(0.00001 * 0.01, 2), 0);
+    assert.equal(roundTo(1e21, 2), 1e21);
+    assert.equal(roundTo(1.5e-7, 7), 2e-7);
+    assert.equal(calc('round(a, 2)', { a: 1e-9 }), 0);
+  });
+
   it('leaves the result empty on division by zero or a missing operand', () => {
     assert.equal(calc('a / b', { a: 1, b: 0 }), undefined);
     assert.equal(calc('a % 0', { a: 1 }), undefined);

@@ -22,6 +22,8 @@ const toRecord = (doc: Doc): KehuRecord => structuredClone(doc._data.d);
 
 /** The repository of one entity over the generic collection. One write path: stamp, validate, check unique, write. */
 export class EntityRepository implements Repository {
+  private queue = new Map<string, Promise<unknown>>();
+
   constructor(
     readonly entity: Entity,
     private collection: RxCollection<PhysicalRecord>,
@@ -127,7 +129,11 @@ export class EntityRepository implements Repository {
     return structuredClone(record);
   }
 
-  async upsert(data: Input): Promise<KehuRecord> {
+  upsert(data: Input): Promise<KehuRecord> {
+    return data.id ? this.serial(data.id, () => this.upsertOne(data)) : this.insert(data);
+  }
+
+  private async upsertOne(data: Input): Promise<KehuRecord> {
     const existing = data.id ? await this.doc(data.id) : null;
     if (!existing) return this.insert(data);
     const now = new Date().toISOString();
@@ -143,7 +149,11 @@ export class EntityRepository implements Repository {
     return structuredClone(record);
   }
 
-  async patch(id: string, changes: Record<string, unknown>): Promise<KehuRecord> {
+  patch(id: string, changes: Record<string, unknown>): Promise<KehuRecord> {
+    return this.serial(id, () => this.patchOne(id, changes));
+  }
+
+  private async patchOne(id: string, changes: Record<string, unknown>): Promise<KehuRecord> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
     const current = doc._data.d;
@@ -167,7 +177,11 @@ export class EntityRepository implements Repository {
     return structuredClone(record);
   }
 
-  async remove(id: string): Promise<void> {
+  remove(id: string): Promise<void> {
+    return this.serial(id, () => this.removeOne(id));
+  }
+
+  private async removeOne(id: string): Promise<void> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
@@ -175,7 +189,11 @@ export class EntityRepository implements Repository {
     await this.log('remove', record);
   }
 
-  async restore(id: string): Promise<KehuRecord> {
+  restore(id: string): Promise<KehuRecord> {
+    return this.serial(id, () => this.restoreOne(id));
+  }
+
+  private async restoreOne(id: string): Promise<KehuRecord> {
     const doc = await this.doc(id);
     if (!doc) throw this.notFound(id);
     // Restoring a live record is a no-op: nothing to write or to log.
@@ -192,6 +210,7 @@ export class EntityRepository implements Repository {
     const records = data.map((d) => this.prepare(d, now));
     await this.series.assign(this.entity, records);
     await this.checked(records, true);
+    this.assertDistinctIds(data);
     // Generated ids are new by construction; only ids the caller chose can collide.
     await this.assertNewIds(records.filter((_, i) => typeof data[i]?.id === 'string' && data[i].id));
     const size = options.batchSize ?? 1000;
@@ -203,12 +222,12 @@ export class EntityRepository implements Repository {
       const slice = records.slice(i, i + size);
       const batch = slice.map((r) => toPhysical(this.entity, r));
       const result = await this.collection.bulkInsert(batch);
-      if (result.error.length)
-        throw storageError(result.error[0], this.entity, 'insert', result.error[0].documentId, this.locale);
+      const failed = new Set(result.error.map((e) => e.documentId));
+      const written = failed.size ? slice.filter((r) => !failed.has(primaryKey(this.entity.name, r.id))) : slice;
       await logged;
       logged = this.audit
         ? this.audit.append(
-            slice.map((r) => ({
+            written.map((r) => ({
               entity: this.entity.name,
               recordId: r.id,
               action: 'create',
@@ -218,9 +237,38 @@ export class EntityRepository implements Repository {
           )
         : Promise.resolve();
       logged.catch(() => undefined); // awaited above or below; this only keeps a failure from going unhandled
+      if (result.error.length) {
+        // Another writer took an id between the check and this batch: what was written stays
+        // (and is in the audit trail); the error names the record that was not.
+        await logged;
+        const id = result.error[0].documentId.slice(this.entity.name.length + 1);
+        throw storageError(result.error[0], this.entity, 'insert', id, this.locale);
+      }
     }
     await logged;
     return records.length;
+  }
+
+  /** Two rows of one bulk insert with the same id: refused before anything is written. */
+  private assertDistinctIds(data: Input[]): void {
+    const seen = new Map<string, number>();
+    data.forEach((row, i) => {
+      const id = row?.id;
+      if (typeof id !== 'string' || !id) return;
+      const first = seen.get(id);
+      if (first === undefined) {
+        seen.set(id, i);
+        return;
+      }
+      throw new KehuError(
+        'duplicate-id',
+        {
+          en: `Rows ${first + 1} and ${i + 1} have the same id "${id}"; ids must be unique. Nothing was saved.`,
+          'zh-CN': `第 ${first + 1} 行和第 ${i + 1} 行的 ID 相同（「${id}」），ID 不能重复。未保存任何记录。`,
+        },
+        this.locale,
+      );
+    });
   }
 
   private async assertNewIds(records: KehuRecord[]): Promise<void> {
@@ -232,13 +280,57 @@ export class EntityRepository implements Repository {
     }
   }
 
+  /**
+   * Writes to one record run one after another in this tab, so each one reads what the one before
+   * wrote (two elements saving the same record at once both keep their change).
+   */
+  private serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queue.get(id) ?? Promise.resolve();
+    const run = previous.then(work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queue.set(id, settled);
+    void settled.then(() => {
+      if (this.queue.get(id) === settled) this.queue.delete(id);
+    });
+    return run;
+  }
+
+  /**
+   * Replaces the stored record with `record`, unless someone else (another tab, a replication)
+   * changed it since it was read as `doc`: then nothing is written and the caller hears so, rather
+   * than one of the two edits vanishing.
+   */
   private async write(doc: Doc, record: KehuRecord, removed: boolean): Promise<void> {
     const next = toPhysical(this.entity, record, removed);
+    const read = doc._data.d.updatedAt;
+    let stale = false;
     try {
-      await doc.incrementalModify(() => next);
+      await doc.incrementalModify((latest) => {
+        if (latest.d.updatedAt !== read) {
+          stale = true;
+          return latest;
+        }
+        return next;
+      });
     } catch (error) {
       throw storageError(error, this.entity, 'update', record.id, this.locale);
     }
+    if (stale) throw this.changedElsewhere(record.id);
+  }
+
+  private changedElsewhere(id: string): KehuError {
+    const label = this.entity.label;
+    return new KehuError(
+      'changed-elsewhere',
+      {
+        en: `This ${label.en.toLowerCase()} (${id}) was changed elsewhere (another tab or user) after you opened it; nothing was saved. Reload it and make your change again.`,
+        'zh-CN': `该${label['zh-CN']}（${id}）在您打开后已被其他窗口或用户修改，本次未保存。请重新加载后再修改。`,
+      },
+      this.locale,
+    );
   }
 
   private notFound(id: string): KehuError {

@@ -201,6 +201,28 @@ export function storeContract(
       await store.close();
     });
 
+    it('keeps both of two changes made to one record at the same time', async () => {
+      const store = await open();
+      const repo = store.entity('maintenance-order');
+      const saved = await repo.insert(order(1));
+      await Promise.all([repo.patch(saved.id, { status: 'done' }), repo.patch(saved.id, { amount: 77 })]);
+      const after = (await repo.get(saved.id))!;
+      equal(after.status, 'done');
+      equal(after.amount, 77);
+      await store.close();
+    });
+
+    it('refuses a bulk insert whose rows repeat an id, naming both rows, and writes nothing', async () => {
+      const store = await open();
+      const repo = store.entity('maintenance-order');
+      const rows = [order(1, { id: 'x1' }), order(2, { id: 'x2' }), order(3, { id: 'x1' }), order(4, { id: 'x3' })];
+      const error = await rejects<KehuError>(repo.bulkInsert(rows, { batchSize: 2 }), 'KehuError');
+      equal(error.code, 'duplicate-id');
+      ok(error.message.includes('Rows 1 and 3'), error.message);
+      equal(await repo.count(), 0);
+      await store.close();
+    });
+
     it('upserts by id', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
