@@ -57,8 +57,9 @@ export class InlineEdit {
     this.host.requestUpdate();
   }
 
-  isEditing(index: number, key: string): boolean {
-    return this.cell?.index === index && this.cell.key === key;
+  /** Whether this record's cell is the one being edited; by id, so a row that moves keeps its editor. */
+  isEditing(id: string, key: string): boolean {
+    return this.cell?.id === id && this.cell.key === key;
   }
 
   cancel(): void {

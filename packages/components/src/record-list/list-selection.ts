@@ -59,6 +59,11 @@ export class ListSelection implements ReactiveController {
     this.changed();
   }
 
+  /** Shows why an action failed, in the user's language. */
+  sayError(locale: Locale, error: unknown): void {
+    this.say(error instanceof KehuError ? error.messageIn(locale) : String((error as Error)?.message ?? error));
+  }
+
   /** Shows a short outcome in the bar's live region. */
   say(message: string): void {
     this.result = message;

@@ -261,7 +261,14 @@ export function bulkBar(b: BulkContext): TemplateResult | typeof nothing {
                       ${b.settable.map((f) => html`<option value=${f.key} ?selected=${f === field}>${localize(f.label, locale) || f.key}</option>`)}
                     </select>
                     ${valueEditor(field, b.setFieldValue, listText(locale, 'setFieldValue'), b, b.changeSetValue)}
-                    <button class="tool" type="button" @click=${b.applySetField}>${listText(locale, 'apply')}</button>
+                    <button
+                      class="tool"
+                      type="button"
+                      ?disabled=${b.setFieldValue === undefined || b.setFieldValue === ''}
+                      @click=${b.applySetField}
+                    >
+                      ${listText(locale, 'apply')}
+                    </button>
                   </span>`
                 : nothing
             }

@@ -230,6 +230,7 @@ describe('<kehu-record-list> toolbar features', () => {
       const value = bulk.querySelector<HTMLInputElement>('input[aria-label="New value"]')!;
       value.value = 'Hangzhou';
       value.dispatchEvent(new Event('change'));
+      await el.updateComplete;
       button(el, /^Apply$/).click();
       await waitUntil(() => /Updated 2 records/.test(bulk.querySelector('.result')!.textContent!));
       const hangzhou = await store.entity('customer').find({ selector: { city: 'Hangzhou' } });
@@ -256,6 +257,7 @@ describe('<kehu-record-list> toolbar features', () => {
       const value = bulk.querySelector<HTMLInputElement>('input[aria-label="New value"]')!;
       value.value = '-5';
       value.dispatchEvent(new Event('change'));
+      await el.updateComplete;
       button(el, /^Apply$/).click();
       await waitUntil(() => /4 not changed/.test(bulk.querySelector('.result')!.textContent!));
       expect(bulk.querySelector('.result')!.textContent).to.match(/Credit limit/);
@@ -421,5 +423,60 @@ describe('<kehu-record-list> cells', () => {
     await sendKeys({ press: 'F2' });
     await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kehu-record-list> guarding the user’s data', () => {
+  it('forgets the selection when the search narrows, so a bulk delete cannot reach hidden rows', async () => {
+    const store = await storeWith();
+    const el = await listOf(store, { selectable: true });
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    root(el).querySelector<HTMLInputElement>('input[aria-label^="Select all"]')!.click();
+    await waitUntil(() => root(el).querySelector('.bulk strong')?.textContent === '4 selected');
+    el.search = 'Alice';
+    await showing(el, ['Alice']);
+    expect(root(el).querySelector('.bulk strong')).to.equal(null);
+    expect(await store.entity('customer').count()).to.equal(4);
+  });
+
+  it('keeps "Apply" disabled until the new value is given', async () => {
+    const el = await listOf(await storeWith(), { selectable: true });
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    root(el).querySelector<HTMLInputElement>('input[aria-label="Select Bob"]')!.click();
+    await el.updateComplete;
+    expect(button(el, /^Apply$/).disabled).to.equal(true);
+  });
+
+  it('saves what was typed into the record being edited, even when a new row pushes it down', async () => {
+    const store = await storeWith();
+    const el = await fixture<KehuRecordList>(
+      html`<kehu-record-list entity="customer" locale="en" editable .store=${store}></kehu-record-list>`,
+    );
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    const alice = [...root(el).querySelectorAll<HTMLElement>('[part~="row"]')].find(
+      (r) => r.getAttribute('aria-label') === 'Alice',
+    )!;
+    alice.querySelector<HTMLElement>('[data-key="city"]')!.focus();
+    await sendKeys({ press: 'F2' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'Dalian' });
+    await store.entity('customer').insert({ name: 'Aaron', importance: 'normal', city: 'Xian' });
+    await showing(el, ['=HYPERLINK("x")', 'Aaron', 'Alice', 'Bob', 'Carol']);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.inline-editor input')!;
+    expect(input.closest('[role="row"]')!.getAttribute('aria-label')).to.equal('Alice');
+    input.focus();
+    await sendKeys({ press: 'Enter' });
+    const find = async (name: string) => (await store.entity('customer').find({ selector: { name } }))[0];
+    await waitUntil(async () => (await find('Alice'))?.city === 'Dalian');
+    expect((await find('Aaron')).city).to.equal('Xian');
+  });
+
+  it('shows nothing, and says why, when a saved filter names a field the entity no longer has', async () => {
+    const el = await listOf(await storeWith());
+    await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
+    el.filter = { match: 'all', conditions: [{ field: 'region', op: 'eq', value: 'North' }] };
+    await showing(el, []);
+    expect(root(el).querySelector('[part="message"]')!.textContent).to.match(/"region"/);
   });
 });

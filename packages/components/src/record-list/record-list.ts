@@ -165,6 +165,8 @@ export class KehuRecordList extends LitElement {
   private rowContext: RowContext | undefined;
   private searchInput = new SearchInput((text) => (this.search = text));
   private warned = new Set<string>();
+  /** Why the filter cannot apply, shown above the rows. */
+  private filterProblem: KehuError | undefined;
   private views = new SavedViews(this);
   private inlineEdit = new InlineEdit(this, (index, key) => void this.rowFocus.focusCell(index, key));
   private selection = new ListSelection(this, () => ({
@@ -225,18 +227,24 @@ export class KehuRecordList extends LitElement {
       sort && { sort, search: this.search.trim(), selector },
       this.validPageSize(),
     );
-    if (changed.has('entity') || changed.has('store')) this.selection.clear();
+    // A selection belongs to the query it was made in: bulk actions must never reach rows the
+    // current search or filter no longer shows.
+    const queryKeys: (keyof KehuRecordList)[] = ['entity', 'store', 'search', 'filter', 'selector'];
+    if (queryKeys.some((key) => (changed as Map<PropertyKey, unknown>).has(key))) this.selection.clear();
   }
 
   /** The host's selector AND the user's filter, keeping indexable conditions at the top level. */
   private effectiveSelector(entity: NonNullable<EntityController['entity']>): Selector | undefined {
-    let fromFilter: Selector = {};
+    this.filterProblem = undefined;
     try {
-      fromFilter = filterSelector(entity, this.filter);
+      return allOf(this.selector, filterSelector(entity, this.filter));
     } catch (error) {
+      // A filter that cannot apply (a saved view naming a field since removed) must not widen the
+      // list to every record: it shows nothing, and says why.
+      this.filterProblem = error instanceof KehuError ? error : undefined;
       this.warnOnce(`filter:${JSON.stringify(this.filter)}`, (error as Error).message);
+      return allOf(this.selector, { id: { $in: [] } });
     }
-    return allOf(this.selector, fromFilter);
   }
 
   /** Applies a newly chosen saved view (`view`) once its record has loaded. */
@@ -273,8 +281,8 @@ export class KehuRecordList extends LitElement {
     const repository = this.entities.repository;
     const editor =
       this.editable && repository
-        ? (index: number, record: KehuRecord, field: FieldModel) =>
-            this.inlineEdit.isEditing(index, field.key)
+        ? (_index: number, record: KehuRecord, field: FieldModel) =>
+            this.inlineEdit.isEditing(record.id, field.key)
               ? this.inlineEdit.editor(field, record, locale, repository)
               : undefined
         : undefined;
@@ -286,8 +294,13 @@ export class KehuRecordList extends LitElement {
       <div part="base" class="base" style=${styleMap({ '--kehu-record-list-default-columns': tracks })}>
         ${toolbar(this.toolbarContext(locale, entity, fields, total))}
         ${panel(this.toolbarContext(locale, entity, fields, total))}
-        ${this.selectable ? bulkBar(this.selection.context(locale, entity, fields)) : nothing}
+        ${bulkBar(this.selection.context(locale, entity, fields))}
         ${error ? html`<p part="message" class="message" role="alert">${this.errorText(locale, error)}</p>` : nothing}
+        ${
+          this.filterProblem
+            ? html`<p part="message" class="message" role="alert">${this.filterProblem.messageIn(locale)}</p>`
+            : nothing
+        }
         <div
           part="table"
           class="table"
@@ -352,8 +365,8 @@ export class KehuRecordList extends LitElement {
       onFilterChange: (event) => (this.filter = event.detail.filter),
       setColumns: (keys) => (this.columns = keys),
       chooseView: (id) => (this.view = id || undefined),
-      saveView: (name) => void this.saveView(name, locale),
-      deleteView: (id) => void this.deleteView(id),
+      saveView: (name) => this.saveView(name, locale).catch((error: unknown) => this.selection.sayError(locale, error)),
+      deleteView: (id) => this.deleteView(id).catch((error: unknown) => this.selection.sayError(locale, error)),
       exportCsv: () => void this.selection.exportAll(locale, entity, shown),
     };
   }
