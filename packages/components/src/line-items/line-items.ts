@@ -134,7 +134,8 @@ export class KehuLineItems extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('issues') || changed.has('rows')) this.indexIssues();
-    if (changed.has('store')) {
+    // After a move in the DOM the titles were disposed; a reconnected grid builds them again.
+    if (changed.has('store') || (this.store && !this.titles)) {
       this.titles?.dispose();
       this.titles = this.store
         ? new ReferenceTitles(this.store, () => (this.titlesVersion++, this.requestUpdate()))
@@ -307,6 +308,11 @@ export class KehuLineItems extends LitElement {
     super.disconnectedCallback();
     this.titles?.dispose();
     this.titles = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.store && !this.titles) this.requestUpdate();
   }
 
   /** Focuses the first cell with a problem, else the active cell. */

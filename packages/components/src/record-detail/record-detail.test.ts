@@ -74,6 +74,17 @@ describe('<kehu-record-detail>', () => {
       expect(value(el, '重要程度')).to.equal('贵宾');
     });
 
+    it('keeps following the record after the host moves it in the page', async () => {
+      const { store, ids } = await setup();
+      const el = await open(store, ids.customer);
+      const elsewhere = document.createElement('div');
+      document.body.append(elsewhere);
+      elsewhere.append(el);
+      await store.entity('customer').patch(ids.customer, { name: '搬家后的名字' });
+      await waitUntil(() => root(el).querySelector('h2')!.textContent === '搬家后的名字');
+      elsewhere.remove();
+    });
+
     it('shows a <script> in a name as text', async () => {
       const { store, ids } = await setup('<script>window.hacked = 1</script><img src=x onerror="window.hacked=1">');
       const el = await open(store, ids.customer);

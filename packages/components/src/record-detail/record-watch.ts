@@ -68,6 +68,11 @@ export class RecordWatch implements ReactiveController {
     this.subscription = this.gone = undefined;
   }
 
+  hostConnected(): void {
+    // Back in the DOM after a move: render again, which subscribes again.
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.stop();
     // Forget the key so reconnecting subscribes again.

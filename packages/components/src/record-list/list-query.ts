@@ -103,11 +103,15 @@ export class ListQuery implements ReactiveController {
     this.titles = new ReferenceTitles(store, () => this.host.requestUpdate());
     this.source = { store, entity };
     const rows = this.range.last - this.range.first + 1;
-    const pages = new RecordPages(store.entity(entity.name), query, () => this.changed(pages), pageSize, rows);
+    // A cached query answers while the constructor subscribes, before `pages` is assigned: such an
+    // early answer is kept by the pages and taken in just below.
+    let pages: RecordPages | undefined = undefined;
+    pages = new RecordPages(store.entity(entity.name), query, () => pages && this.changed(pages), pageSize, rows);
     this.pages = pages;
     this.windowStart = 0;
     this.setRows(this.rows);
     this.onRestart();
+    this.changed(pages);
   }
 
   private stop(): void {

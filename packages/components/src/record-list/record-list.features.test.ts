@@ -461,13 +461,16 @@ describe('<kehu-record-list> guarding the user’s data', () => {
     await waitUntil(() => el.shadowRoot!.activeElement?.tagName === 'INPUT');
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: 'Dalian' });
-    await store.entity('customer').insert({ name: 'Aaron', importance: 'normal', city: 'Xian' });
+    await store
+      .entity<Record<string, unknown>>('customer')
+      .insert({ name: 'Aaron', importance: 'normal', city: 'Xian' });
     await showing(el, ['=HYPERLINK("x")', 'Aaron', 'Alice', 'Bob', 'Carol']);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.inline-editor input')!;
     expect(input.closest('[role="row"]')!.getAttribute('aria-label')).to.equal('Alice');
     input.focus();
     await sendKeys({ press: 'Enter' });
-    const find = async (name: string) => (await store.entity('customer').find({ selector: { name } }))[0];
+    const find = async (name: string) =>
+      (await store.entity<Record<string, unknown>>('customer').find({ selector: { name } }))[0];
     await waitUntil(async () => (await find('Alice'))?.city === 'Dalian');
     expect((await find('Aaron')).city).to.equal('Xian');
   });

@@ -53,6 +53,17 @@ describe('<kehu-record-timeline>', () => {
       expect(items(el).filter((i) => i.includes('张三 创建了记录'))).to.have.length(1);
     });
 
+    it('keeps following the record after the host moves it in the page', async () => {
+      const { store, ids } = await setup();
+      const el = await open(store, ids.customer);
+      const elsewhere = document.createElement('div');
+      document.body.append(elsewhere);
+      elsewhere.append(el);
+      await store.entity('customer').patch(ids.customer, { importance: 'vip' });
+      await waitUntil(() => items(el).some((i) => i.includes('重要程度')), items(el).join('\n'));
+      elsewhere.remove();
+    });
+
     it('says the same in English', async () => {
       const { store, ids } = await setup(undefined, { id: 'u2', name: 'Alice' });
       await store.entity('customer').patch(ids.customer, { importance: 'vip', mobile: '13900000000' });

@@ -111,6 +111,11 @@ export class TimelineSources implements ReactiveController {
     this.subscriptions = [];
   }
 
+  hostConnected(): void {
+    // Back in the DOM after a move: render again, which subscribes again.
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.stop();
     this.key = undefined;
