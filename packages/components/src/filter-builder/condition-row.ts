@@ -10,6 +10,7 @@ import {
   type Store,
 } from '@kehu/core';
 import { filterText } from './filter-builder.strings.js';
+import { fromLocalInput, toLocalInput } from '../record-form/widgets/date.js';
 
 const DATE_KINDS = new Set(['date', 'datetime']);
 
@@ -86,8 +87,12 @@ export function valueEditor(
     type=${inputType(field)}
     inputmode=${numeric ? 'decimal' : nothing}
     aria-label=${label}
-    .value=${live(field.kind === 'datetime' ? text.slice(0, 16) : text)}
-    @change=${(e: Event) => set((e.target as HTMLInputElement).value)}
+    .value=${live(field.kind === 'datetime' && text ? toLocalInput(text) : text)}
+    @change=${(e: Event) => {
+      const raw = (e.target as HTMLInputElement).value;
+      // The user types local time; stored date-times are UTC ISO strings.
+      set(field.kind === 'datetime' && raw ? (fromLocalInput(raw) ?? raw) : raw);
+    }}
   />`;
 }
 

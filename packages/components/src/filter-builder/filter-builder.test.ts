@@ -22,6 +22,11 @@ const customerSchema: JsonSchema = {
     creditLimit: { type: 'number', minimum: 0, 'x-kehu': { label: { 'zh-CN': '信用额度', en: 'Credit limit' } } },
     since: { type: 'string', format: 'date', 'x-kehu': { label: { 'zh-CN': '建档日期', en: 'Since' } } },
     active: { type: 'boolean', 'x-kehu': { label: { 'zh-CN': '有效', en: 'Active' } } },
+    lastVisit: {
+      type: 'string',
+      format: 'date-time',
+      'x-kehu': { label: { 'zh-CN': '最近到店', en: 'Last visit' } },
+    },
   },
 };
 
@@ -107,6 +112,18 @@ describe('<kehu-filter-builder>', () => {
       dates[0].dispatchEvent(new Event('change'));
       await el.updateComplete;
       expect(await names(el.value)).to.deep.equal(['王芳']);
+    });
+
+    it('reads a date-time typed in local time as the UTC instant stored records use', async () => {
+      const el = await builder('en', { match: 'all', conditions: [{ field: 'lastVisit', op: 'gte' }] });
+      const input = $<HTMLInputElement>(el, 'input.value');
+      expect(input.type).to.equal('datetime-local');
+      input.value = '2024-05-01T16:30';
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const [condition] = el.value.conditions as { value?: unknown }[];
+      expect(condition.value).to.equal(new Date('2024-05-01T16:30').toISOString());
+      expect($<HTMLInputElement>(el, 'input.value').value).to.equal('2024-05-01T16:30');
     });
 
     it('combines conditions with OR and with a nested group', async () => {
