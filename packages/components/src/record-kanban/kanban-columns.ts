@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Subscription } from 'rxjs';
-import type { Entity, KehuRecord, Selector, SortSpec, Store } from '@kehu/core';
+import { debounceTime, merge, switchMap, type Subscription } from 'rxjs';
+import { aggregateEntity, type Entity, type KehuRecord, type Selector, type SortSpec, type Store } from '@kehu/core';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
 
 /** What one column shows: the first `limit` cards, the live count and (optionally) the live sum. */
@@ -33,6 +33,9 @@ export function columnSelector(selector: Selector | undefined, groupBy: string, 
   if (!(groupBy in selector)) return { ...selector, [groupBy]: value };
   return { $and: [selector, { [groupBy]: value }] };
 }
+
+/** How long the board's records must be still before the sums are read again. */
+const SUM_DELAY_MS = 150;
 
 const queryKey = (q: BoardQuery) =>
   JSON.stringify([q.entity.name, q.groupBy, q.values, q.sort, q.selector ?? {}, q.sumField ?? '', q.pageSize]);
@@ -82,6 +85,7 @@ export class KanbanColumns implements ReactiveController {
       limit: query.pageSize,
     }));
     for (const column of this.columns) this.watch(column);
+    this.watchSums();
   }
 
   /** Shows `pageSize` more cards in the column of `value`. */
@@ -121,23 +125,44 @@ export class KanbanColumns implements ReactiveController {
           error: fail,
         }),
       );
-      const sumField = q.sumField;
-      if (sumField) {
-        // The sum needs every record of the column; it is read without rendering any of them.
-        this.totals.push(
-          repository.find$({ selector }).subscribe({
-            next: (records) => {
-              column.sum = records.reduce((total, r) => {
-                const amount = r[sumField];
-                return typeof amount === 'number' && Number.isFinite(amount) ? total + amount : total;
-              }, 0);
-              this.host.requestUpdate();
-            },
-            error: fail,
-          }),
-        );
-      }
     }
+  }
+
+  /**
+   * Every column's sum from one aggregation over the board, grouped by the column field: read in
+   * pages (never all records at once), exact to the cent, and run again a moment after the board's
+   * records change — a change shows as a new count or a new latest `updatedAt`.
+   */
+  private watchSums(): void {
+    const q = this.query!;
+    const sumField = q.sumField;
+    if (!sumField) return;
+    const repository = q.store.entity(q.entity.name);
+    const selector = q.selector ?? {};
+    const changes = merge(
+      repository.count$({ selector }),
+      repository.find$({ selector, sort: { field: 'updatedAt', direction: 'desc' }, limit: 1 }),
+    );
+    this.totals.push(
+      changes
+        .pipe(
+          debounceTime(SUM_DELAY_MS),
+          switchMap(() =>
+            aggregateEntity(repository, { selector, groupBy: q.groupBy, measures: [{ op: 'sum', field: sumField }] }),
+          ),
+        )
+        .subscribe({
+          next: (rows) => {
+            const sums = new Map(rows.map((row) => [row.key, row.values[0] ?? 0]));
+            for (const column of this.columns) column.sum = sums.get(column.value) ?? 0;
+            this.host.requestUpdate();
+          },
+          error: (error: unknown) => {
+            this.error = error;
+            this.host.requestUpdate();
+          },
+        }),
+    );
   }
 
   private stop(): void {

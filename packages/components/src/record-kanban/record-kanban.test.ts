@@ -141,6 +141,20 @@ describe('<kehu-record-kanban>', () => {
       expect(titlesIn(el, 0)).to.deep.equal(['Alpha fleet', 'Beta tyres']);
     });
 
+    it('should keep the sums right as records change stage or amount', async () => {
+      const store = await storeWith(deals);
+      const el = await boardOf(store, 'en', { sumField: 'amount' });
+      await until(() => sums(el).every(Boolean), 'sums load');
+      const deals$ = store.entity<Record<string, unknown>>('deal');
+      await deals$.patch('d3', { stage: 'won' });
+      await deals$.patch('d1', { amount: 1000.25 });
+      await until(
+        () =>
+          JSON.stringify(sums(el)) === JSON.stringify(['total CN¥1,000.25', 'total CN¥0.00', 'total CN¥302,500.50']),
+        'sums follow the moves',
+      );
+    });
+
     it('should show zh-CN labels and sums', async () => {
       const el = await boardOf(await storeWith(deals), 'zh-CN', { sumField: 'amount' });
       expect(labels(el)).to.deep.equal(['线索', '方案报价', '赢单']);
