@@ -1,4 +1,5 @@
 import { localize, type FieldModel, type Locale, type LocalizedText } from '@kehu/core';
+import { amountFormat } from '../record-list/cell-format.js';
 
 /** What a typed or pasted cell text means for a field: a value (undefined = empty) or why not. */
 export type CellParse = { value: unknown } | { error: LocalizedText };
@@ -93,11 +94,7 @@ export function formatCell(field: FieldModel, value: unknown, locale: Locale): s
     return option ? localize(option.label, locale) : String(value);
   }
   if (typeof value === 'number') {
-    const money = field.kind === 'money';
-    return new Intl.NumberFormat(locale, {
-      minimumFractionDigits: money ? 2 : 0,
-      maximumFractionDigits: money ? 2 : 10,
-    }).format(value);
+    return amountFormat(locale, field.kind === 'money').format(value);
   }
   if (typeof value === 'boolean') return value ? (locale === 'zh-CN' ? '是' : 'Yes') : locale === 'zh-CN' ? '否' : 'No';
   if (Array.isArray(value)) return value.every((v) => typeof v !== 'object') ? value.join(', ') : String(value.length);

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { clean, localize, type FieldModel, type Locale } from '@kehu/core';
 import { lineItemsText } from './line-items.strings.js';
 import type { CellProblem, Row } from './paste.js';
+import { amountFormat } from '../record-list/cell-format.js';
 
 /** What the last paste did, for the report under the grid. */
 export interface PasteReport {
@@ -51,11 +52,7 @@ export function renderFooter(columns: readonly FieldModel[], rows: readonly Row[
     (c) => (c.type === 'number' || c.type === 'integer') && (c.kind === 'money' || !!c.formula),
   );
   if (!totalled.some(Boolean)) return nothing;
-  const format = (c: FieldModel, n: number) =>
-    new Intl.NumberFormat(locale, {
-      minimumFractionDigits: c.kind === 'money' ? 2 : 0,
-      maximumFractionDigits: c.kind === 'money' ? 2 : 10,
-    }).format(n);
+  const format = (c: FieldModel, n: number) => amountFormat(locale, c.kind === 'money').format(n);
   return html`<div role="rowgroup">
     <div role="row" part="footer" class="row footer" aria-rowindex=${rows.length + 2}>
       <div role="rowheader" class="row-number">${lineItemsText(locale, 'total')}</div>

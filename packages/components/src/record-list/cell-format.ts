@@ -119,6 +119,18 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+/** Plain numbers as line items and totals show them: money with two decimals, no currency sign. Cached. */
+export function amountFormat(locale: Locale, money: boolean): Intl.NumberFormat {
+  return cached(
+    `amount|${locale}|${money}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        minimumFractionDigits: money ? 2 : 0,
+        maximumFractionDigits: money ? 2 : 10,
+      }),
+  );
+}
+
 function numberFormat(locale: Locale): Intl.NumberFormat {
   return cached(`number|${locale}`, () => new Intl.NumberFormat(locale));
 }
