@@ -7,13 +7,14 @@ import { localize, recomputeFields, type FieldModel, type Locale, type Localized
 import { uiLocale } from '../i18n/ui-locale.js';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
 import { parseCell } from './cell-value.js';
-import { gridAction } from './grid-keys.js';
+import { lineItemsKeydown } from './line-items.keys.js';
 import { lineItemsStyles } from './line-items.styles.js';
 import { lineItemsText } from './line-items.strings.js';
 import { renderRow, type RowView } from './line-items.row.js';
 import { columnTracks, renderFooter, renderHeader, renderReport, type PasteReport } from './line-items.parts.js';
 import { editable, newRow, pasteBlock, type Row } from './paste.js';
 import { parseTsv } from './tsv.js';
+import { nestedDialog } from './line-items.nested.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
 export interface LineItemIssue {
@@ -272,29 +273,18 @@ export class KehuLineItems extends LitElement {
     const open = this.nested;
     const column = open ? this.columns[open.col] : undefined;
     if (!open || !column) return nothing;
-    const rows = this.list[open.row]?.[column.key];
-    const title = lineItemsText(locale, 'openNested', { row: open.row + 1, column: localize(column.label, locale) });
-    const issues = (Array.isArray(this.issues) ? this.issues : [])
-      .filter((i) => i.path[0] === open.row && i.path[1] === column.key)
-      .map((i) => ({ ...i, path: i.path.slice(2) }));
-    return html`<dialog part="dialog" aria-labelledby="nested-title" @close=${this.onNestedClose}>
-      <h2 id="nested-title">${title}</h2>
-      <kehu-line-items
-        .field=${column}
-        .rows=${Array.isArray(rows) ? rows : []}
-        .issues=${issues}
-        .locale=${locale}
-        .store=${this.store}
-        ?readonly=${this.readonly}
-        @kehu-line-items-change=${(e: CustomEvent<LineItemsChangeDetail>) => {
-          e.stopPropagation();
-          this.setCell(open.row, open.col, e.detail.rows, e.detail.path);
-        }}
-      ></kehu-line-items>
-      <button type="button" part="close-button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>
-        ${lineItemsText(locale, 'close')}
-      </button>
-    </dialog>`;
+    return nestedDialog({
+      row: open.row,
+      column,
+      rows: this.list[open.row]?.[column.key],
+      issues: Array.isArray(this.issues) ? this.issues : [],
+      locale,
+      store: this.store,
+      readonly: this.readonly,
+      change: (detail) => this.setCell(open.row, open.col, detail.rows, detail.path),
+      close: () => this.renderRoot.querySelector('dialog')?.close(),
+      closed: this.onNestedClose,
+    });
   }
 
   protected override updated(): void {
@@ -472,73 +462,28 @@ export class KehuLineItems extends LitElement {
     if (parsed.value !== this.list[editing.row]?.[column.key]) this.setCell(editing.row, editing.col, parsed.value);
   }
 
-  private onKeydown = (event: KeyboardEvent): void => {
-    const at = this.position(event.target);
-    if (!at) return;
-    if (this.editing && (event.target as Element).closest('[data-editor]')) {
-      this.onEditorKey(event, at);
-      return;
-    }
-    if (this.editing && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // Typed before the editor took focus: keep the character rather than lose it.
-      event.preventDefault();
-      const pending = this.cellAt(this.editing.row, this.editing.col)?.querySelector<HTMLInputElement>(
-        'input[data-editor]',
-      );
-      if (pending) pending.value += event.key;
-      else this.editing = { ...this.editing, initial: (this.editing.initial ?? '') + event.key };
-      return;
-    }
-    const size = { rows: this.list.length, cols: this.colCount, page: 10 };
-    const action = gridAction(event, at.row, at.col, size);
-    if (!action) return;
-    event.preventDefault();
-    const column = this.columns[at.col];
-    switch (action.type) {
-      case 'move':
-        void this.focusCell(action.row, action.col);
-        break;
-      case 'edit':
-        this.startEdit(at.row, at.col, action.initial);
-        break;
-      case 'activate':
-        if (event.key === ' ' && column && editable(column) && column.type !== 'boolean')
-          this.startEdit(at.row, at.col, ' ');
-        else this.startEdit(at.row, at.col);
-        break;
-      case 'clear':
-        if (!this.readonly && column && editable(column)) this.setCell(at.row, at.col, undefined);
-        break;
-      case 'insert-row':
-        this.insertRow(at.row + 1);
-        break;
-      case 'remove-row':
-        this.removeRow(at.row);
-        break;
-      case 'move-row':
-        this.moveRow(at.row, action.by);
-        break;
-    }
-  };
-
-  private onEditorKey(event: KeyboardEvent, at: { row: number; col: number }): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation(); // an Escape that cancels an edit does not also close a dialog around us
-      this.editing = undefined;
-      void this.focusCell(at.row, at.col);
-    } else if (event.key === 'Enter' && (event.target as Element).localName !== 'kehu-reference-picker') {
-      event.preventDefault();
-      this.commit();
-      void this.focusCell(Math.min(at.row + 1, this.list.length - 1), at.col);
-    } else if (event.key === 'Tab') {
-      event.preventDefault();
-      this.commit();
-      const index = at.row * this.colCount + at.col + (event.shiftKey ? -1 : 1);
-      const bounded = Math.max(0, Math.min(this.list.length * this.colCount - 1, index));
-      void this.focusCell(Math.floor(bounded / this.colCount), bounded % this.colCount);
-    }
-  }
+  private onKeydown = (event: KeyboardEvent): void =>
+    lineItemsKeydown(event, {
+      at: this.position(event.target),
+      editing: this.editing,
+      rows: this.list.length,
+      colCount: this.colCount,
+      column: (col) => this.columns[col],
+      readonly: this.readonly,
+      pendingEditor: () =>
+        this.editing
+          ? this.cellAt(this.editing.row, this.editing.col)?.querySelector<HTMLInputElement>('input[data-editor]')
+          : null,
+      keepTyped: (initial) => this.editing && (this.editing = { ...this.editing, initial }),
+      cancelEdit: () => (this.editing = undefined),
+      commit: () => this.commit(),
+      focusCell: (row, col) => void this.focusCell(row, col),
+      startEdit: (row, col, initial) => this.startEdit(row, col, initial),
+      setCell: (row, col, value) => this.setCell(row, col, value),
+      insertRow: (at) => this.insertRow(at),
+      removeRow: (at) => this.removeRow(at),
+      moveRow: (at, by) => this.moveRow(at, by),
+    });
 
   /** A cell focused by pointer or script becomes the active one (the one Tab returns to). */
   private onFocusin = (event: FocusEvent): void => {

@@ -1,4 +1,4 @@
-import type { Locale } from '@kehu/core';
+import { KehuError, type Locale } from '@kehu/core';
 import { addStrings, t } from '../i18n/strings.js';
 
 addStrings({
@@ -72,4 +72,17 @@ addStrings({
  */
 export function listText(locale: Locale, key: string, values?: Record<string, string | number>): string {
   return t(locale, `recordList.${key}`, values);
+}
+
+/** "共 1,234 条" / "1,234 records", or "loading" before the store has counted. */
+export function countText(locale: Locale, total: number | undefined): string {
+  if (total === undefined) return t(locale, 'loading');
+  return listText(locale, total === 1 ? 'countOne' : 'count', { count: new Intl.NumberFormat(locale).format(total) });
+}
+
+/** Why the records could not be loaded, in `locale`. */
+export function loadFailedText(locale: Locale, error: unknown): string {
+  const reason =
+    error instanceof KehuError ? error.messageIn(locale) : error instanceof Error ? error.message : String(error);
+  return listText(locale, 'loadFailed', { reason });
 }

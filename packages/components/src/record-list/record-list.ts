@@ -30,7 +30,7 @@ import {
   sortField,
 } from './list-columns.js';
 import { recordActivateEvent } from './record-activate-event.js';
-import { listText } from './record-list.strings.js';
+import { countText, listText, loadFailedText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
 import { listRow, type RowContext } from './record-row.js';
@@ -249,15 +249,9 @@ export class KehuRecordList extends LitElement {
 
   /** Applies a newly chosen saved view (`view`) once its record has loaded. */
   private applyView(): void {
-    if (this.view === this.appliedView) return;
-    const view = this.views.find(this.view);
-    if (this.view && !view) return; // not loaded yet; applied when the views arrive
+    if (this.view === this.appliedView || (this.view && !this.views.find(this.view))) return;
     this.appliedView = this.view;
-    this.columns = view?.columns;
-    this.widths = view?.widths ?? {};
-    this.sort = view?.sort;
-    this.filter = view?.filter;
-    this.search = view?.search ?? '';
+    Object.assign(this, this.views.settings(this.view));
   }
 
   protected override updated(): void {
@@ -295,7 +289,7 @@ export class KehuRecordList extends LitElement {
         ${toolbar(this.toolbarContext(locale, entity, fields, total))}
         ${panel(this.toolbarContext(locale, entity, fields, total))}
         ${bulkBar(this.selection.context(locale, entity, fields))}
-        ${error ? html`<p part="message" class="message" role="alert">${this.errorText(locale, error)}</p>` : nothing}
+        ${error ? html`<p part="message" class="message" role="alert">${loadFailedText(locale, error)}</p>` : nothing}
         ${
           this.filterProblem
             ? html`<p part="message" class="message" role="alert">${this.filterProblem.messageIn(locale)}</p>`
@@ -358,7 +352,7 @@ export class KehuRecordList extends LitElement {
       views: this.views.views,
       view: this.view,
       minimal: this.minimal,
-      countText: this.countText(locale, total),
+      countText: countText(locale, total),
       onSearchInput: this.searchInput.onInput,
       onSearchKeydown: this.searchInput.onKeydown,
       togglePanel: (next) => (this.panel = this.panel === next ? undefined : next),
@@ -410,17 +404,6 @@ export class KehuRecordList extends LitElement {
     if (!view) return html``;
     return listRow(index, record, tabindex, view, t(view.locale, 'loading'));
   };
-
-  private countText(locale: Locale, total: number | undefined): string {
-    if (total === undefined) return t(locale, 'loading');
-    return listText(locale, total === 1 ? 'countOne' : 'count', { count: new Intl.NumberFormat(locale).format(total) });
-  }
-
-  private errorText(locale: Locale, error: unknown): string {
-    const reason =
-      error instanceof KehuError ? error.messageIn(locale) : error instanceof Error ? error.message : String(error);
-    return listText(locale, 'loadFailed', { reason });
-  }
 
   private toggleSort = (field: FieldModel): void => {
     const name = sortField(field);

@@ -36,6 +36,21 @@ export class SavedViews implements ReactiveController {
       });
   }
 
+  /** What a list shows under view `id`; no id (or an unknown one) gives the schema's defaults. */
+  settings(id: string | undefined): Pick<SavedView, 'columns' | 'sort' | 'filter'> & {
+    widths: Record<string, number>;
+    search: string;
+  } {
+    const view = this.find(id);
+    return {
+      columns: view?.columns,
+      widths: view?.widths ?? {},
+      sort: view?.sort,
+      filter: view?.filter,
+      search: view?.search ?? '',
+    };
+  }
+
   find(id: string | undefined): KehuRecord<SavedView> | undefined {
     return id ? this.views.find((view) => view.id === id) : undefined;
   }
