@@ -15,7 +15,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const packages = ['packages/core', 'packages/components'];
 
 /** Files that are never part of a published bundle or its declarations. */
-const notShipped = ['**/*.test.ts', '**/*.stories.ts', '**/*.bench.ts', '**/*.d.ts'];
+const notShipped = ['**/*.test.ts', '**/*.stories.ts', '**/*.bench.ts', '**/*.d.ts', '**/test-support/**'];
 
 /** Imports that must never reach a bundle, even as an external import: consumers would ship them. */
 const forbiddenImports = [/^rxdb\/plugins\/dev-mode(\/|$)/];

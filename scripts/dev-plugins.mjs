@@ -24,6 +24,7 @@ const bundled = {
   'ajv-formats': 'ajv-formats',
 };
 const prefix = '/__kehu_deps__/';
+const codegen = 'export const { _, str, nil, stringify, Name, CodeGen, KeywordCxt } = m;\n';
 
 function bundledDependencies() {
   let files;
@@ -41,8 +42,10 @@ function bundledDependencies() {
             b.onResolve({ filter: /^kehu-dep:/ }, (args) => ({ path: args.path, namespace: 'kehu-dep' }));
             b.onLoad({ filter: /.*/, namespace: 'kehu-dep' }, (args) => {
               const specifier = entries.find(([name]) => `kehu-dep:${name}` === args.path)[1];
+              // ajv's code-generation helpers (for custom keywords) are properties of its export.
+              const named = specifier.startsWith('ajv/') || specifier === 'ajv' ? codegen : '';
               return {
-                contents: `import m from '${specifier}';\nexport default m;\n`,
+                contents: `import m from '${specifier}';\nexport default m;\n${named}`,
                 resolveDir: coreDir,
                 loader: 'js',
               };
