@@ -6,6 +6,7 @@ import type AjvCore from 'ajv/dist/core.js';
 import type { JsonSchema, ValidationIssue } from '../entity/types.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { kehuFormats } from './formats.js';
+import { multipleOfKeyword } from './multiple-of.js';
 import { messageFor } from './messages.js';
 
 /** How a validator names fields in its messages. */
@@ -90,8 +91,6 @@ const ajvOptions = {
   strict: false,
   coerceTypes: false,
   useDefaults: false,
-  // Money is `multipleOf: 0.01`; without a tolerance 1.13 / 0.01 = 112.99999999999999 is refused.
-  multipleOfPrecision: 6,
   // Meta-validation runs explicitly in compile() so its errors can be explained.
   validateSchema: false,
   // Keeps entity schemas out of ajv's registry, so two schemas with the same `$id` both compile.
@@ -103,6 +102,10 @@ function setUp(ajv: AjvCore): AjvCore {
   (addFormats as Plugin<unknown>)(ajv);
   for (const [name, validate] of Object.entries(kehuFormats)) ajv.addFormat(name, { type: 'string', validate });
   ajv.addKeyword('x-kehu');
+  // Money is `multipleOf: 0.01`: 1.13 / 0.01 is 112.99999999999999 and 578922817.31 / 0.01 is
+  // 57892281731.00001, both valid; ajv's fixed tolerance (multipleOfPrecision) refuses one or the other.
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword(multipleOfKeyword);
   return ajv;
 }
 
