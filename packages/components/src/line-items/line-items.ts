@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
-import { localize, recomputeFields, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
+import { localize, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
 import { parseCell } from './cell-value.js';
@@ -12,9 +12,12 @@ import { lineItemsStyles } from './line-items.styles.js';
 import { lineItemsText } from './line-items.strings.js';
 import { renderRow, type RowView } from './line-items.row.js';
 import { columnTracks, renderFooter, renderHeader, renderReport, type PasteReport } from './line-items.parts.js';
-import { editable, newRow, pasteBlock, type Row } from './paste.js';
+import { editable, pasteBlock, type Row } from './paste.js';
 import { parseTsv } from './tsv.js';
 import { nestedDialog } from './line-items.nested.js';
+import { focusGridCell } from './line-items.focus.js';
+import { issuesByRow } from './line-items.issues.js';
+import { withCell, withMovedRow, withNewRow } from './line-rows.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
 export interface LineItemIssue {
@@ -31,7 +34,6 @@ export interface LineItemsChangeDetail {
 }
 
 const EMPTY: ReadonlyMap<string, LocalizedText[]> = new Map();
-const MAX_FRAMES = 10;
 
 /**
  * @summary A spreadsheet-like editor for line items (an array of objects): virtualised for
@@ -148,21 +150,7 @@ export class KehuLineItems extends LitElement {
   }
 
   private indexIssues(): void {
-    const byRow = new Map<number, Map<string, LocalizedText[]>>();
-    const add = (row: number, key: string, message: LocalizedText) => {
-      let cells = byRow.get(row);
-      if (!cells) byRow.set(row, (cells = new Map()));
-      cells.set(key, [...(cells.get(key) ?? []), message]);
-    };
-    for (const issue of Array.isArray(this.issues) ? this.issues : []) {
-      const [row, key] = issue.path;
-      if (typeof row === 'number' && typeof key === 'string') add(row, key, issue.message);
-    }
-    for (const [at, message] of this.local) {
-      const [row, key] = at.split(':');
-      add(Number(row), key, message);
-    }
-    this.byRow = byRow;
+    this.byRow = issuesByRow(Array.isArray(this.issues) ? this.issues : [], this.local);
   }
 
   override render() {
@@ -331,14 +319,8 @@ export class KehuLineItems extends LitElement {
   /** Sets one cell (recomputing the row's formulas) and tells the host. */
   private setCell(row: number, col: number, value: unknown, below: (string | number)[] = []): void {
     const column = this.columns[col];
-    const current = this.list[row];
-    if (!column || !current) return;
-    const next = { ...current };
-    if (value === undefined) delete next[column.key];
-    else next[column.key] = value;
-    recomputeFields(this.field?.children ?? [], next, [column.key, ...below]);
-    const rows = this.list.slice();
-    rows[row] = next;
+    const rows = column && withCell(this.list, row, column, this.field?.children ?? [], value, below);
+    if (!rows) return;
     if (this.local.delete(`${row}:${column.key}`)) this.indexIssues();
     this.emit(rows, [row, column.key, ...below]);
   }
@@ -349,16 +331,10 @@ export class KehuLineItems extends LitElement {
   }
 
   private insertRow(at: number): void {
-    if (this.readonly) return;
     const max = this.field?.schema.maxItems;
-    if (max !== undefined && this.list.length >= max) return;
-    const rows = this.list.slice();
-    const row = newRow(this.field?.children ?? []);
-    recomputeFields(this.field?.children ?? [], row);
-    rows.splice(at, 0, row);
-    this.structural(rows);
-    const first = this.columns.findIndex(editable);
-    void this.focusCell(at, Math.max(0, first));
+    if (this.readonly || (max !== undefined && this.list.length >= max)) return;
+    this.structural(withNewRow(this.list, at, this.field?.children ?? []));
+    void this.focusCell(at, Math.max(0, this.columns.findIndex(editable)));
   }
 
   private removeRow(at: number): void {
@@ -369,12 +345,10 @@ export class KehuLineItems extends LitElement {
   }
 
   private moveRow(at: number, by: -1 | 1): void {
-    const to = at + by;
-    if (this.readonly || to < 0 || to >= this.list.length) return;
-    const rows = this.list.slice();
-    [rows[at], rows[to]] = [rows[to], rows[at]];
+    const rows = this.readonly ? undefined : withMovedRow(this.list, at, by);
+    if (!rows) return;
     this.structural(rows);
-    void this.focusCell(to, this.active.col);
+    void this.focusCell(at + by, this.active.col);
   }
 
   // ——— focus and keys ———
@@ -390,31 +364,15 @@ export class KehuLineItems extends LitElement {
   private async focusCell(row: number, col: number): Promise<void> {
     this.active = { row, col };
     await this.updateComplete;
-    // Rows added, removed or moved are redrawn by the virtualizer after us: wait for it, so focus
-    // does not land on a cell about to show another row.
-    await this.virtualizer?.updateComplete;
-    // Opening an editor must be immediate (the next keystroke goes into it); moves wait a frame.
-    if (!this.editing) await new Promise(requestAnimationFrame);
-    if (!this.cellAt(row, col)) {
-      try {
-        this.virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
-      } catch {
-        // The virtualizer has not laid out yet; the row renders on its next frame anyway.
-      }
-    }
-    for (let frame = 0; frame < MAX_FRAMES; frame++) {
-      const cell = this.cellAt(row, col);
-      const target = this.editing ? cell?.querySelector<HTMLElement>('[data-editor]') : cell;
-      if (target) {
-        target.focus();
-        if (this.editing && target instanceof HTMLInputElement) {
-          if (this.editing.initial === undefined) target.select();
-          else target.setSelectionRange(target.value.length, target.value.length);
-        }
-        return;
-      }
-      await new Promise(requestAnimationFrame);
-    }
+    await focusGridCell(
+      {
+        virtualizer: () => this.virtualizer,
+        cellAt: (r, c) => this.cellAt(r, c),
+        editing: () => this.editing,
+      },
+      row,
+      col,
+    );
   }
 
   private position(target: EventTarget | null): { row: number; col: number } | undefined {
