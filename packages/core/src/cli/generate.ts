@@ -40,6 +40,13 @@ function forCompiler(schema: JsonSchema): JsonSchema {
   // Titles name interfaces; the entity name does that for the root (titles may be Chinese).
   void title;
   const out: JsonSchema = { ...rest };
+  // Computed fields are filled by the store (and left empty when an operand is): callers never
+  // have to supply them, and a record may lack one, so their types are optional.
+  if (out.required && schema.properties) {
+    const computed = (key: string) =>
+      !!(schema.properties?.[key]?.['x-kehu'] as { formula?: string } | undefined)?.formula;
+    out.required = out.required.filter((key) => !computed(key));
+  }
   const map = (record: Record<string, JsonSchema> | undefined) =>
     record &&
     Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? forCompiler(v) : v]));

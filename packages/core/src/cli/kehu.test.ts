@@ -112,6 +112,27 @@ describe('kehu CLI', () => {
       assert.match(stale.stderr, /out of date/);
     });
 
+    it('makes computed fields optional, since the store fills them and callers never supply them', () => {
+      const dir = folder({
+        'quote.schema.json': {
+          $id: 'quote',
+          type: 'object',
+          required: ['quantity', 'price', 'amount'],
+          properties: {
+            quantity: { type: 'number', minimum: 0 },
+            price: { type: 'number', minimum: 0 },
+            amount: { type: 'number', 'x-kehu': { formula: 'quantity * price' } },
+          },
+        },
+      });
+      const out = join(dir, 'types.ts');
+      const run = kehu('generate', dir, '--out', out);
+      assert.equal(run.status, 0, run.stderr);
+      const source = readFileSync(out, 'utf8');
+      assert.match(source, /quantity: number;/);
+      assert.match(source, /amount\?: number;/);
+    });
+
     it('keeps the committed types of the shipped schemas up to date', () => {
       const repo = fileURLToPath(new URL('../../../../', import.meta.url));
       const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'generate', '--check'], {

@@ -129,7 +129,7 @@ export interface DocumentRecord {
     quantity: number;
     unitPrice: number;
     discount?: number;
-    amount: number;
+    amount?: number;
   }[];
   totalAmount?: number;
   salesRep?: string;
