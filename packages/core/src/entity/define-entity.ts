@@ -156,6 +156,7 @@ export function defineEntity(schema: JsonSchema, source = 'runtime'): Entity {
     unique,
     search,
     namingSeries: hints.namingSeries,
+    protectInUse: hints.protectInUse === true,
     field,
     validate: (record) => {
       const issues = validate(record);

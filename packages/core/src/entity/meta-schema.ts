@@ -120,6 +120,7 @@ export const kehuEntityMetaSchema: JsonSchema = {
         indexes: { type: 'array', items: fieldName },
         unique: { type: 'array', items: fieldName },
         search: { type: 'array', items: fieldName },
+        protectInUse: { type: 'boolean' },
         namingSeries: {
           type: 'object',
           additionalProperties: false,

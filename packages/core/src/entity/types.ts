@@ -108,6 +108,11 @@ export interface KehuEntityHints {
   search?: string[];
   /** Automatic codes: `{ field: 'code', pattern: 'KH{YYYY}{#####}' }`. */
   namingSeries?: { field: string; pattern: string };
+  /**
+   * Refuse to delete a record while other records still reference it (dictionaries: a customer
+   * level in use, an insurer on policies). Default false: a deleted customer may keep follow-ups.
+   */
+  protectInUse?: boolean;
 }
 
 export interface FormSectionHint {
@@ -223,6 +228,8 @@ export interface Entity {
   unique: string[];
   search: string[];
   namingSeries?: { field: string; pattern: string };
+  /** Deleting a record still referenced by others is refused (`x-kehu.protectInUse`). */
+  protectInUse: boolean;
   /** Finds a top-level or nested field by key chain. */
   field(path: string | string[]): FieldModel | undefined;
   /** Validates a full record (system fields allowed); returns [] when valid. */

@@ -15,6 +15,7 @@ import { ChangeLog, changesSchema, type ChangeDoc } from '../audit/change-log.js
 import type { ChangeEntry } from '../audit/types.js';
 import type { Observable } from 'rxjs';
 import { savedViewEntity } from '../views/saved-view.js';
+import { referrersOf } from './in-use.js';
 import { StoreAttachments } from './attachments.js';
 import type { Attachments } from './attachments.types.js';
 
@@ -44,7 +45,17 @@ class KehuStore implements Store {
   ) {
     const series = new NamingSeries(meta, collection);
     for (const entity of entities.values())
-      this.repositories.set(entity.name, new EntityRepository(entity, collection, series, this.locale, changeLog));
+      this.repositories.set(
+        entity.name,
+        new EntityRepository(
+          entity,
+          collection,
+          series,
+          this.locale,
+          changeLog,
+          referrersOf(entity.name, entities.values()),
+        ),
+      );
   }
 
   get user() {

@@ -14,6 +14,7 @@ import { withComputed } from '../formula/computed.js';
 import type { ChangeLog } from '../audit/change-log.js';
 import { diffRecords } from '../audit/diff.js';
 import type { ChangeEntry, FieldChange } from '../audit/types.js';
+import { assertNotInUse, type Referrer } from './in-use.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 type Input = Record<string, unknown> & { id?: string };
@@ -31,6 +32,8 @@ export class EntityRepository implements Repository {
     private locale: Locale,
     /** Where every write appends its change entry (docs/decisions/0004-audit-trail.md). */
     private audit?: ChangeLog,
+    /** Fields of any entity that point at this one, checked before a record is deleted. */
+    private referrers: Referrer[] = [],
   ) {}
 
   /** Appends the change entry of a write that has just succeeded. */
@@ -184,6 +187,7 @@ export class EntityRepository implements Repository {
   private async removeOne(id: string): Promise<void> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    if (this.entity.protectInUse) await assertNotInUse(this.entity, id, this.referrers, this.collection, this.locale);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
     await this.write(doc, record, true);
     await this.log('remove', record);
