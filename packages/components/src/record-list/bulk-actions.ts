@@ -81,25 +81,3 @@ export function download(text: string, fileName: string, type = 'text/csv;charse
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
-
-/** Titles of every record the `fields` of `records` point at, fetched in one query per entity. */
-export async function fetchReferenceTitles(
-  store: { entity(name: string): Repository; entities: ReadonlyMap<string, Entity> },
-  records: KehuRecord[],
-  fields: FieldModel[],
-): Promise<ReferenceTitle> {
-  const titles = new Map<string, string>();
-  for (const field of fields) {
-    const target = field.ref ? store.entities.get(field.ref) : undefined;
-    if (!target) continue;
-    const ids = [
-      ...new Set(records.map((r) => fieldValue(r, field)).filter((v): v is string => typeof v === 'string')),
-    ];
-    for (let start = 0; start < ids.length; start += 500) {
-      const found = await store.entity(target.name).find({ selector: { id: { $in: ids.slice(start, start + 500) } } });
-      for (const record of found)
-        titles.set(`${target.name}|${record.id}`, String(record[target.titleField] ?? record.id));
-    }
-  }
-  return (entity, id) => titles.get(`${entity}|${id}`) ?? id;
-}

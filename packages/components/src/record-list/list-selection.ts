@@ -1,17 +1,10 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { CountOptions, Entity, FieldModel, Locale, Store } from '@kehu/core';
 import { KehuError } from '@kehu/core';
-import {
-  deleteRecords,
-  download,
-  fetchReferenceTitles,
-  recordsCsv,
-  setField,
-  settableFields,
-  type BulkResult,
-} from './bulk-actions.js';
+import { deleteRecords, download, recordsCsv, setField, settableFields, type BulkResult } from './bulk-actions.js';
 import type { BulkContext } from './list-toolbar.js';
 import { listText } from './record-list.strings.js';
+import { ReferenceTitles } from './reference-titles.js';
 import { recordExportEvent } from './record-export-event.js';
 
 /** What the selection needs from its list: the store, the entity, and the query the list shows. */
@@ -152,12 +145,20 @@ export class ListSelection implements ReactiveController {
     const store = this.source().store;
     if (!store) return;
     const records = await store.entity(entity.name).find(options);
-    const titles = await fetchReferenceTitles(store, records, fields);
+    // The list's own title lookup: a first pass asks for every referenced title (one query per
+    // entity), the second writes the file with them.
+    const titles = new ReferenceTitles(store, () => undefined);
+    const referenceTitle = Object.assign((e: string, id: string) => titles.title(e, id) ?? id, {
+      entityLabel: (e: string, l: Locale) => titles.entityLabel(e, l),
+    });
+    recordsCsv(records, fields, locale, referenceTitle);
+    await titles.settled();
+    titles.dispose();
     const date = new Date().toISOString().slice(0, 10);
     const detail = {
       entity: entity.name,
       fileName: `${entity.name}-${date}.csv`,
-      text: recordsCsv(records, fields, locale, titles),
+      text: recordsCsv(records, fields, locale, referenceTitle),
       count: records.length,
     };
     // Hosts may take the file over (upload it, log it) by cancelling the event; else the browser saves it.

@@ -170,6 +170,21 @@ describe('<kehu-record-list>', () => {
       expect(shadow(el).textContent).not.to.contain('13812341234');
     });
 
+    it('should export referenced records by their titles, fetched for the export itself', async () => {
+      const store = await storeWith();
+      const gold = await repository(store, 'customer-level').insert({ name: 'Gold' });
+      await repository(store, 'customer').insert({ name: 'Zed', importance: 'normal', level: gold.id });
+      const el = await listOf(store, 'en');
+      await shown(el, 1);
+      const exported = oneEvent(el, 'kehu-record-export');
+      el.addEventListener('kehu-record-export', (e) => e.preventDefault(), { once: true });
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('button')]
+        .find((b) => b.textContent!.trim() === 'Export')!
+        .click();
+      const { detail } = await exported;
+      expect(detail.text.split('\r\n')[1]).to.match(/^Zed,Normal,Gold,/);
+    });
+
     it('should format money and dates for zh-CN', async () => {
       const el = await listOf(await storeWith([threeCustomers[1]]), 'zh-CN');
       await shown(el, 1);

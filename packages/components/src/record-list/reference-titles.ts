@@ -12,6 +12,8 @@ export class ReferenceTitles {
   private cache = new Map<string, Map<string, string | null | typeof LOADING>>();
   private pending = new Map<string, Set<string>>();
   private scheduled = false;
+  /** Batches queued or being fetched, so a caller can wait for every title asked for so far. */
+  private batches = new Set<Promise<void>>();
   private disposed = false;
 
   constructor(
@@ -31,9 +33,16 @@ export class ReferenceTitles {
     ids.add(id);
     if (!this.scheduled) {
       this.scheduled = true;
-      queueMicrotask(() => void this.flush());
+      const batch = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => this.flush());
+      this.batches.add(batch);
+      void batch.finally(() => this.batches.delete(batch));
     }
     return undefined;
+  }
+
+  /** Resolves once every title asked for so far is fetched (at once when none is pending). */
+  async settled(): Promise<void> {
+    while (this.batches.size) await Promise.all(this.batches);
   }
 
   /** An entity's label in `locale`, for polymorphic values; undefined for an unknown entity. */
