@@ -18,19 +18,13 @@ import { nestedDialog } from './line-items.nested.js';
 import { focusGridCell } from './line-items.focus.js';
 import { issuesByRow } from './line-items.issues.js';
 import { withCell, withMovedRow, withNewRow } from './line-rows.js';
+import { lineItemsChangeEvent } from './line-items-change-event.js';
+export type { LineItemsChangeDetail } from './line-items-change-event.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
 export interface LineItemIssue {
   path: (string | number)[];
   message: LocalizedText;
-}
-
-/** Detail of `kehu-line-items-change`. */
-export interface LineItemsChangeDetail {
-  /** All rows after the change (a new array; changed rows are new objects). */
-  rows: Row[];
-  /** What changed, from the row: `[2, 'quantity']` for one cell, `[]` when rows were added, removed, moved or pasted. */
-  path: (string | number)[];
 }
 
 const EMPTY: ReadonlyMap<string, LocalizedText[]> = new Map();
@@ -303,17 +297,9 @@ export class KehuLineItems extends LitElement {
     } else void this.focusCell(this.active.row, this.active.col);
   }
 
-  // ——— changes ———
-
   private emit(rows: Row[], path: (string | number)[]): void {
     this.rows = rows;
-    this.dispatchEvent(
-      new CustomEvent<LineItemsChangeDetail>('kehu-line-items-change', {
-        detail: { rows, path },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.dispatchEvent(lineItemsChangeEvent({ rows, path }));
   }
 
   /** Sets one cell (recomputing the row's formulas) and tells the host. */
@@ -350,8 +336,6 @@ export class KehuLineItems extends LitElement {
     this.structural(rows);
     void this.focusCell(at + by, this.active.col);
   }
-
-  // ——— focus and keys ———
 
   private get virtualizer(): LitVirtualizer | null {
     return this.renderRoot.querySelector('lit-virtualizer');
