@@ -94,7 +94,12 @@ export function devPlugins() {
   return [
     bundledDependencies(),
     nodeEnvInECharts(),
-    commonjs({ include: ['**/node_modules/dexie/dist/dexie.js'], strictRequires: false }),
+    // papaparse ships only a UMD build; its Node-only `require('stream')` is never reached in browsers.
+    commonjs({
+      include: ['**/node_modules/dexie/dist/dexie.js', '**/node_modules/papaparse/papaparse.js'],
+      ignore: ['stream'],
+      strictRequires: false,
+    }),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,2 +1,11 @@
 import type { DevServer } from '@web/dev-server-core';
-export function serve(options?: { port?: number; quiet?: boolean; schemas?: string }): Promise<DevServer>;
+export function serve(options?: {
+  port?: number;
+  quiet?: boolean;
+  schemas?: string;
+  reportStrict?: boolean;
+}): Promise<DevServer>;
+/** The strict Content-Security-Policy (no unsafe-eval, no unsafe-inline). */
+export const strictPolicy: string;
+/** The policy the demo's pages are served with: strict, but for style attributes of the demo's screens. */
+export const demoPolicy: string;

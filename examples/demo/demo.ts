@@ -1,8 +1,12 @@
 import '@kehu/components/define.js';
-import { createStore, localize, toLocale, type Entity, type Locale, type Store } from '@kehu/core';
+import { localize, setValidationMode, toLocale, type Entity, type Locale, type Store } from '@kehu/core';
 import { loadEntities } from './load-entities.js';
-import { seedIfEmpty } from './seed-store.js';
+import { openDemoStore, renderRoleSwitcher } from './roles.js';
 import { screens } from './screens/index.js';
+
+// The demo is served with a CSP without unsafe-eval: schemas not precompiled by the server (built-in
+// and dropped-in ones) are interpreted, without even trying to generate code.
+setValidationMode('interpreted');
 
 const text = {
   language: { 'zh-CN': '语言', en: 'Language' },
@@ -56,6 +60,7 @@ function link(href: string, label: string, current: boolean): HTMLAnchorElement 
 function render(): void {
   document.documentElement.lang = locale;
   localeSelect.value = locale;
+  renderRoleSwitcher(localeSelect.closest('header')!, locale);
   document
     .querySelectorAll<HTMLElement>('[data-text]')
     .forEach((el) => (el.textContent = say(el.dataset.text as keyof typeof text)));
@@ -81,6 +86,8 @@ function render(): void {
   const { id } = current;
   const definition = entities.find((e) => e.name === entity);
   if (!definition) return;
+  // The role may not add records of this entity: no "New" (the form would only show a notice).
+  $('new').hidden = store ? !store.permissions.can(entity, 'create') : false;
   $('list-title').textContent = localize(definition.pluralLabel, locale);
   $('form-title').textContent = say(id ? 'editRecord' : 'newRecord', { entity: localize(definition.label, locale) });
   if (list.entity !== entity) list.entity = entity;
@@ -99,14 +106,13 @@ async function start(): Promise<void> {
   const first = ['customer', 'vehicle', 'product', 'document'];
   const rank = (e: Entity) => (first.includes(e.name) ? first.indexOf(e.name) : first.length);
   entities = loaded.entities.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-  // One demo user, so the audit trail and timelines say who changed what.
-  store = await createStore({
+  // The user of the role chosen in the header (default admin), so the audit trail says who changed
+  // what and the shipped role permissions (schemas/roles.json) apply.
+  store = await openDemoStore(
     entities,
-    name: 'kehu-demo',
     locale,
-    user: { id: 'demo', name: locale === 'en' ? 'Demo user' : '演示用户' },
-  });
-  await seedIfEmpty(store, (entity, count) => (status.textContent = say('seeding', { entity, count })));
+    (entity, count) => (status.textContent = say('seeding', { entity, count })),
+  );
   $<HTMLElementTagNameMap['kehu-store-provider']>('provider').store = store;
   status.textContent = say('ready');
   render();

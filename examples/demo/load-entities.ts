@@ -1,4 +1,5 @@
 import { defineEntity, KehuSchemaError, type Entity, type JsonSchema } from '@kehu/core';
+import { validators } from './shipped-validators.js';
 
 export interface LoadedEntities {
   entities: Entity[];
@@ -8,7 +9,8 @@ export interface LoadedEntities {
 
 /**
  * Loads every entity file the server lists under /schemas/, so a schema dropped into schemas/
- * shows up in the demo with no code. A broken file is reported and skipped, not fatal.
+ * shows up in the demo with no code. A broken file is reported and skipped, not fatal. Entities
+ * use the validators the server precompiled from the same files (no eval, for the demo's CSP).
  */
 export async function loadEntities(base = '/schemas/'): Promise<LoadedEntities> {
   const files: string[] = await (await fetch(`${base}index.json`)).json();
@@ -33,7 +35,7 @@ export async function loadEntities(base = '/schemas/'): Promise<LoadedEntities> 
             },
           ]);
         }
-        entities[i] = defineEntity(schema, source);
+        entities[i] = defineEntity(schema, source, { precompiled: validators });
       } catch (error) {
         if (error instanceof KehuSchemaError) problems.push(error);
         else throw error;

@@ -1,4 +1,6 @@
 import type { Locale } from '@kehu/core';
+import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
+import { renderSegments } from './segments-panel.js';
 import type { DemoScreen, ScreenContext } from './types.js';
 
 /** One chart on the dashboard: its entity, attributes and heading per locale. */
@@ -67,7 +69,8 @@ const intro = {
 function build(host: HTMLElement): void {
   host.innerHTML = `
     <p id="dashboard-intro" style="margin:0 0 0.75rem;color:#5f6673;"></p>
-    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem;align-items:start;"></div>`;
+    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem;align-items:start;"></div>
+    <section id="dashboard-segments" class="crm-gap-large"></section>`;
   const grid = host.querySelector('div')!;
   for (const tile of tiles) {
     const chart = document.createElement('kehu-record-chart');
@@ -93,5 +96,7 @@ export const dashboardScreen: DemoScreen = {
       chart.heading = tile.heading[locale];
       chart.hidden = !store.has(tile.entity);
     }
+    // RFM, Pareto, value tiers and churn, measured from the seed's "today" like the due lists.
+    void renderSegments(host.querySelector('#dashboard-segments')!, store, locale, DEFAULT_SEED_OPTIONS.today);
   },
 };

@@ -1,5 +1,6 @@
 import type { Locale } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { showWorkflow, workflowMarkup } from './document-workflow.js';
 
 const text = {
   documents: { 'zh-CN': '业务单据', en: 'Business documents' },
@@ -25,6 +26,7 @@ function build(host: HTMLElement, context: ScreenContext): void {
       <section style="${panel}" aria-labelledby="entry-title">
         <h2 id="entry-title"></h2>
         <p id="entry-hint" style="color:#52606d;margin-top:0"></p>
+        ${workflowMarkup}
         <kehu-record-form entity="document"></kehu-record-form>
       </section>
     </div>`;
@@ -63,5 +65,6 @@ export const documentEntryScreen: DemoScreen = {
     form.mode = id ? 'edit' : 'create';
     form.recordId = id;
     if (!id && !alreadyNew) form.record = { kind: 'order', date: new Date().toISOString().slice(0, 10), lines: [] };
+    void showWorkflow(host, form, context, id);
   },
 };

@@ -8,9 +8,20 @@ import { generateActivities } from './activities.js';
 import { generateCustomers } from './customers.js';
 import { CUSTOMER_CLASSES, CUSTOMER_LEVELS, INSURERS, PRICE_TIERS } from './dictionaries.js';
 import { generateDocuments } from './documents.js';
+import {
+  CRM_SETTINGS,
+  EVALUATION_CATEGORIES,
+  FOLLOW_UP_METHODS,
+  FOLLOW_UP_QUESTIONS,
+  generateFollowUps,
+  generateLevelChanges,
+} from './follow-ups.js';
+import { extractPolicies, generateClaims } from './insurance.js';
 import { generateOpportunities } from './opportunities.js';
+import { generatePeriodPrices, trackingPrices } from './prices.js';
 import { CATALOGUE_SIZE, generateProducts } from './products.js';
 import { createRandom, dayNumber } from './random.js';
+import { plantDuplicates } from './duplicates.js';
 import { generateVehicles } from './vehicles.js';
 
 export interface SeedOptions {
@@ -75,6 +86,9 @@ export function generateSeed(options: SeedOptions = {}): Record<string, Record<s
     products,
     today,
   );
+  // Policies become records of their own once the documents (whose remarks name the insurer) exist.
+  const policies = extractPolicies(vehicles);
+  const claims = generateClaims(createRandom(seed, 'insurance-claim'), documents, policies, today);
   const opportunities = generateOpportunities(
     createRandom(seed, 'opportunity'),
     opportunityCount,
@@ -91,16 +105,33 @@ export function generateSeed(options: SeedOptions = {}): Record<string, Record<s
     today,
   );
 
+  // A few customers keyed in twice (data-quality screen); one vehicle of each original moves to its copy.
+  const duplicates = plantDuplicates(
+    customers.map((c) => c.record),
+    vehicles,
+    [...documents, ...activities],
+  );
+
   return {
     'customer-class': CUSTOMER_CLASSES.map((entry) => ({ ...entry })),
     'customer-level': CUSTOMER_LEVELS.map((entry) => ({ ...entry })),
     insurer: INSURERS.map((entry) => ({ ...entry })),
     'price-tier': PRICE_TIERS.map((entry) => ({ ...entry })),
-    customer: customers.map((c) => c.record),
-    vehicle: vehicles,
+    customer: [...customers.map((c) => c.record), ...duplicates.customers],
+    vehicle: duplicates.vehicles,
     product: products,
     document: documents,
     opportunity: opportunities,
     activity: activities,
+    'crm-settings': [{ ...CRM_SETTINGS }],
+    'follow-up-method': FOLLOW_UP_METHODS.map((entry) => ({ ...entry })),
+    'evaluation-category': EVALUATION_CATEGORIES.map((entry) => ({ ...entry })),
+    'follow-up-question': FOLLOW_UP_QUESTIONS.map((entry) => ({ ...entry })),
+    'level-change': generateLevelChanges(createRandom(seed, 'level-change'), customers, today),
+    'follow-up': generateFollowUps(createRandom(seed, 'follow-up'), documents, today),
+    'insurance-policy': policies,
+    'insurance-claim': claims,
+    'period-price': generatePeriodPrices(createRandom(seed, 'period-price'), customers, products, today),
+    'tracking-price': trackingPrices(documents),
   };
 }

@@ -67,6 +67,8 @@ function opportunity(random: Random, buyers: readonly SeededCustomer[], goods: r
     stage,
     probability: random.pick(PROBABILITY[stage]),
     owner: (customer.record.salesRep as string | undefined) ?? random.pick(ALL_REPS),
+    // The sales region is the customer's province (no random draw, so the rest of the seed is unchanged).
+    region: customer.city.province,
     ...(product && { product: product.id }),
     ...(notes && { notes }),
     createdAt,

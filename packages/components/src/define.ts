@@ -9,5 +9,7 @@ import './record-timeline/define.js';
 import './record-chart/define.js';
 import './record-kanban/define.js';
 import './due-list/define.js';
+import './import-wizard/define.js';
 import './filter-builder/define.js';
 import './record-attachments/define.js';
+import './duplicate-review/define.js';

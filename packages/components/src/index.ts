@@ -30,7 +30,16 @@ export { RecentRecords } from './reference-picker/recent-records.js';
 export { KehuRecordKanban } from './record-kanban/record-kanban.js';
 export type { RecordMoveDetail, RecordMoveEvent } from './record-kanban/record-move-event.js';
 export { KehuDueList } from './due-list/due-list.js';
+export { KehuImportWizard } from './import-wizard/import-wizard.js';
+export type {
+  ImportDoneDetail,
+  ImportDoneEvent,
+  ImportStartDetail,
+  ImportStartEvent,
+} from './import-wizard/import-events.js';
 export { KehuRecordChart } from './record-chart/record-chart.js';
+export { KehuDuplicateReview } from './duplicate-review/duplicate-review.js';
+export type { MergeEvent, MergeEventDetail } from './duplicate-review/duplicate-merge-event.js';
 export { storeContext } from './context/store-context.js';
 export { EntityController, type EntityHost } from './controllers/entity-controller.js';
 export { addStrings, t } from './i18n/strings.js';

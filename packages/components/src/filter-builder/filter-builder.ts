@@ -68,7 +68,11 @@ export class KehuFilterBuilder extends LitElement {
     if (problem || !entity) {
       return html`<div part="base" class="base"><p part="message" class="message" role="alert">${problem}</p></div>`;
     }
-    const fields = filterableFields(entity);
+    // Under permissions, only fields the user reads in full: the store refuses filtering by the others.
+    const permissions = this.entities.store?.permissions;
+    const fields = filterableFields(entity).filter(
+      (f) => !permissions?.enforced || ['read', 'write'].includes(permissions.field(entity.name, f.path)),
+    );
     const filter = this.current;
     return html`<div part="base" class="base" role="group" aria-label=${filterText(locale, 'title')}>
       ${this.group(filter, [], locale, fields)}

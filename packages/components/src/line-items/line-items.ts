@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { localize, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
 import { uiLocale } from '../i18n/ui-locale.js';
+import { styleProperties } from '../styles/style-properties.js';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
 import { parseCell } from './cell-value.js';
 import { lineItemsKeydown } from './line-items.keys.js';
@@ -160,11 +160,11 @@ export class KehuLineItems extends LitElement {
     const columns = this.columns;
     const rows = this.list;
     const label = this.label ?? localize(field.label, locale);
-    const style = styleMap({
+    const style = styleProperties({
       '--_columns': columnTracks(columns, this.readonly),
       '--_rows': String(Math.max(1, rows.length)),
     });
-    return html`<div part="base" class="base" style=${style}>
+    return html`<div part="base" class="base" ${style}>
       <div class="scroll">
         <div
           part="table"

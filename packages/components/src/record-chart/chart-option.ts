@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartModel } from './chart-model.js';
 import type { ChartType } from './chart-spec.js';
+import { tooltipContent, type TooltipItem } from './chart-tooltip.js';
 
 /** Theme colours resolved from the element's CSS (ECharts draws with concrete colours, not CSS variables). */
 export interface ChartColors {
@@ -60,7 +61,9 @@ export function chartOption(
     textStyle: { color: colors.text, fontFamily: 'inherit' },
     tooltip: {
       trigger: type === 'pie' ? 'item' : 'axis',
-      valueFormatter: (value: number | null) => format(value),
+      // DOM content and no arrow (confined): ECharts' HTML markup carries inline styles a strict CSP refuses.
+      formatter: (params: TooltipItem | TooltipItem[]) => tooltipContent(params, format),
+      confine: true,
       backgroundColor: colors.surface,
       borderColor: colors.border,
       textStyle: { color: colors.text },

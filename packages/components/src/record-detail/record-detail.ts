@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { localize, type Entity, type KehuRecord, type Locale, type Store } from '@kehu/core';
+import { localize, type Entity, type FieldModel, type KehuRecord, type Locale, type Store } from '@kehu/core';
 import { EntityController } from '../controllers/entity-controller.js';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { ReferenceTitles } from '../record-list/reference-titles.js';
@@ -13,7 +13,8 @@ import { relatedReferences, relatedSelector, type RelatedReference } from './rel
 
 /**
  * @summary A read-only view of one record, laid out by its entity's form sections, with the records
- * of every entity that points at it (a customer's vehicles, documents, activities). Live.
+ * of every entity that points at it (a customer's vehicles, documents, activities). Live. Fields and
+ * related lists the user's role may not see are left out.
  *
  * @event kehu-record-activate - A related record's row was clicked or Enter was pressed on it (from the
  * inner `<kehu-record-list>`; bubbles and crosses shadow roots). `detail: { id, record, entity }`.
@@ -77,7 +78,7 @@ export class KehuRecordDetail extends LitElement {
     const entity = this.entities.entity;
     const id = typeof this.recordId === 'string' && this.recordId.trim() ? this.recordId : undefined;
     this.watch.update(entity && store, entity?.name, id);
-    const related = store && entity ? relatedReferences(store.entities.values(), entity.name) : [];
+    const related = store && entity ? this.related(store, entity) : [];
     this.counts.update(
       store,
       entity && id ? related.map((r) => ({ ...r, selector: relatedSelector(r, entity.name, id) })) : [],
@@ -126,14 +127,15 @@ export class KehuRecordDetail extends LitElement {
     const heading =
       title === undefined || title === null || title === '' ? detailText(locale, 'untitled') : String(title);
     const store = this.entities.store!;
-    const related = relatedReferences(store.entities.values(), entity.name);
+    const related = this.related(store, entity);
+    const seen = (path: string[]) => store.permissions.field(entity.name, path) !== 'none';
     return html`<article part="base" class="base" aria-labelledby="heading">
       <header class="header">
         <p class="kind">${localize(entity.label, locale)}</p>
         <h2 part="heading" id="heading">${heading}</h2>
       </header>
       ${entity.sections.map((section) => {
-        const fields = section.fields.filter((f) => !f.hidden);
+        const fields = section.fields.filter((f) => !f.hidden && seen([f.key])).map((f) => permitted(f, [f.key], seen));
         if (!fields.length) return nothing;
         return html`<section part="section" class="section" aria-labelledby="section-${section.id}">
           <h3 part="section-heading" id="section-${section.id}">${localize(section.label, locale)}</h3>
@@ -149,6 +151,20 @@ export class KehuRecordDetail extends LitElement {
           : nothing
       }
     </article>`;
+  }
+
+  /**
+   * Entities pointing at this one that the user may list, through a field they may see: under role
+   * permissions the store would refuse the others' queries.
+   */
+  private related(store: Store, entity: Entity): RelatedReference[] {
+    const all = relatedReferences(store.entities.values(), entity.name);
+    if (!store.permissions.enforced) return all;
+    return all.filter(
+      (r) =>
+        store.permissions.can(r.entity.name, 'query') &&
+        ['read', 'write'].includes(store.permissions.field(r.entity.name, r.field.path)),
+    );
   }
 
   private relatedSection(
@@ -186,4 +202,13 @@ export class KehuRecordDetail extends LitElement {
       }
     </section>`;
   }
+}
+
+/** The field with the children the user may not see marked hidden (nested objects, rows). */
+function permitted(field: FieldModel, path: string[], seen: (path: string[]) => boolean): FieldModel {
+  if (!field.children) return field;
+  const children = field.children.map((child) =>
+    seen([...path, child.key]) ? permitted(child, [...path, child.key], seen) : { ...child, hidden: true },
+  );
+  return children.every((c, i) => c === field.children![i]) ? field : { ...field, children };
 }

@@ -5,6 +5,7 @@ import { fieldId, type FieldPath, type FormState } from './form-state.js';
 import { widgetFor, type FieldWidget, type NestedFieldOptions, type WidgetContext } from './widgets/registry.js';
 import { formText } from './record-form.strings.js';
 import { renderReadField } from './field-read.js';
+import type { FieldAccess } from './form-permissions.js';
 
 /** What the form lends to each field it draws. */
 export interface FieldHost {
@@ -26,6 +27,10 @@ export interface FieldHost {
   readMode(): boolean;
   /** Whether the field's `visibleWhen` holds now. */
   visible(field: FieldModel, path: FieldPath): boolean;
+  /** The user's access to the field under the store's role permissions (`write` without them). */
+  access(path: FieldPath): FieldAccess;
+  /** The field with the descendants the user may not see hidden and those they may not change read-only. */
+  permitted(field: FieldModel, path: FieldPath): FieldModel;
 }
 
 /**
@@ -38,7 +43,9 @@ export function renderField(
   path: FieldPath,
   options: NestedFieldOptions = {},
 ): unknown {
-  if (field.hidden) return nothing;
+  const access = host.access(path);
+  if (field.hidden || access === 'none') return nothing;
+  field = host.permitted(field, path);
   const container = widgetFor(field, host.widgets())?.ownsDescendants === true;
   return fieldSlot({ state: host.state, path, container, render: () => drawField(host, field, path, options) });
 }
@@ -46,7 +53,9 @@ export function renderField(
 function drawField(host: FieldHost, field: FieldModel, path: FieldPath, options: NestedFieldOptions): unknown {
   // A field whose condition fails draws nothing, but its slot stays to reappear when it holds.
   if (field.visibleWhen && !host.visible(field, path)) return nothing;
-  if (host.readMode()) {
+  // Masked and read-only values are shown as text: an input would offer a change the store refuses,
+  // and a masked `138****5678` would fail the field's own format check.
+  if (host.readMode() || host.access(path) !== 'write') {
     return renderReadField(field, path, {
       locale: host.locale(),
       value: host.state.get(path),

@@ -8,6 +8,7 @@ import customerLevelSchema from '../../../../schemas/customer-level.schema.json'
 import '../store-provider/define.js';
 import './define.js';
 import type { KehuRecordForm } from './record-form.js';
+import { roleStore, users } from '../record-list/permission-fixtures.js';
 
 const label = (zh: string, en: string) => ({ label: { 'zh-CN': zh, en } });
 
@@ -172,3 +173,32 @@ export const UnknownEntity: Story = { args: { entity: 'custmer' } };
 
 /** A record id that does not exist. */
 export const RecordNotFound: Story = { args: { recordId: 'no-such-id' } };
+
+/**
+ * A sales adviser (销售顾问) editing their own customer under role permissions: the mobile is masked
+ * and shown as text, the credit limit and adviser are read-only, the contacts' mobile column cannot
+ * be edited; Save still works for the fields they may change.
+ */
+export const AsSalesAdviser: Story = {
+  loaders: [async () => ({ salesStore: await roleStore(users.sales) })],
+  render: (args, { loaded }) =>
+    html`<kehu-record-form
+      entity="customer"
+      record-id="cus-mine"
+      locale=${args.locale ?? ''}
+      .store=${loaded.salesStore}
+      style="max-width: 48rem"
+    ></kehu-record-form>`,
+};
+
+/** A product for the same adviser: no cost price, and read-only with a notice (products are query-only for them). */
+export const AsSalesAdviserProduct: Story = {
+  loaders: AsSalesAdviser.loaders,
+  render: (args, { loaded }) =>
+    html`<kehu-record-form
+      entity="product"
+      record-id="prd-oil"
+      locale=${args.locale ?? ''}
+      .store=${loaded.salesStore}
+    ></kehu-record-form>`,
+};

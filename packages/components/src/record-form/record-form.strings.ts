@@ -20,6 +20,14 @@ const strings = {
     'zh-CN': '有未保存的修改。离开将丢失这些修改，确定离开吗？',
     en: 'You have unsaved changes. Leave and lose them?',
   },
+  'recordForm.noCreate': {
+    'zh-CN': '您的角色没有新增{entity}的权限，仅可查看。',
+    en: 'Your role may not add a {entity}; this is shown read-only.',
+  },
+  'recordForm.noUpdate': {
+    'zh-CN': '您的角色没有修改{entity}的权限，仅可查看。',
+    en: 'Your role may not change this {entity}; it is shown read-only.',
+  },
   'recordForm.stay': { 'zh-CN': '继续编辑', en: 'Keep editing' },
   'recordForm.leave': { 'zh-CN': '放弃修改并离开', en: 'Discard and leave' },
   'recordForm.badMode': {

@@ -21,6 +21,7 @@ import { candidateOf, FormState, pathKey, setValueAt, type FieldPath } from './f
 import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
+import { deniedAction, FormPermissions, forbiddenField } from './form-permissions.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
 export type { DirtyChangeDetail } from './form-leave.js';
@@ -33,7 +34,9 @@ type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
 
 /**
  * @summary A form for one record of any entity, generated from its schema: creates a record, or
- * loads and edits the one named by `record-id`.
+ * loads and edits the one named by `record-id`. Under the store's role permissions, fields the user
+ * may not see are left out, masked and read-only ones are shown as text, and a mode the role does not
+ * allow (adding, changing) shows the record read-only with a notice.
  *
  * @event kehu-record-save - The record was stored. `detail: { id, record, entity, created }`.
  * @event kehu-record-cancel - The user pressed Cancel. `detail: { entity, id? }`.
@@ -42,6 +45,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'not-found' | 'saving';
  * @csspart base - Wrapper of everything.
  * @csspart form - The `<form>` holding the sections and the actions.
  * @csspart message - Why the form cannot be shown (no store, unknown entity, record not found) or that it is loading.
+ * @csspart notice - Why the form is read-only: the user's role may not add or change these records.
  * @csspart summary - Problems not tied to one field (record-level issues, store errors).
  * @csspart section - One form section (a fieldset).
  * @csspart section-label - A section's legend.
@@ -152,6 +156,8 @@ export class KehuRecordForm extends LitElement {
     () => this.renderRoot?.querySelector<HTMLDialogElement>('[part~="leave-dialog"]'),
   );
   private warnedMode?: string;
+  /** The store's role permissions on the entity, renewed with the store and entity. */
+  private permissions = new FormPermissions(undefined, undefined);
 
   constructor() {
     super();
@@ -169,12 +175,28 @@ export class KehuRecordForm extends LitElement {
       validateAt: (path, value) => this.validateAt(path, value),
       readMode: () => this.readMode,
       visible: (field, path) => this.rules?.visible(this.state.values, field, path) ?? true,
+      access: (path) => this.permissions.access(path),
+      permitted: (field, path) => this.permissions.field(field, path),
     };
   }
 
   /** True while the values differ from the record as loaded or last saved. */
   get dirty(): boolean {
     return this.isDirty;
+  }
+
+  /** The record as it would be saved now (a copy), for hosts that act on what the user entered. */
+  get values(): Record<string, unknown> {
+    return structuredClone(this.candidate());
+  }
+
+  /**
+   * Sets a field as if the user had entered it: computed fields follow and the form turns dirty.
+   * For hosts that fill values in, e.g. a unit price resolved when a line's product is chosen.
+   */
+  setValue(path: (string | number)[], value: unknown): void {
+    this.onFieldChange(path, value);
+    this.state.notify(pathKey(path.slice(0, 1)));
   }
 
   /** The mode in effect (a bad `mode` value warns and counts as unset). */
@@ -190,7 +212,12 @@ export class KehuRecordForm extends LitElement {
   }
 
   private get readMode(): boolean {
-    return this.effectiveMode === 'read';
+    return this.effectiveMode === 'read' || this.denied !== undefined;
+  }
+
+  /** The action the user's role lacks for this mode; the form is then read-only, with a notice. */
+  private get denied(): 'create' | 'update' | undefined {
+    return deniedAction(this.permissions, this.effectiveMode);
   }
 
   /**
@@ -227,6 +254,7 @@ export class KehuRecordForm extends LitElement {
     const repository = this.entities.repository;
     this.failure = undefined;
     this.stored = undefined;
+    this.permissions = new FormPermissions(this.entities.store, entity);
     if (this.rulesFor !== entity) {
       this.rulesFor = entity;
       this.rules = entity ? new FormRules(entity) : undefined;
@@ -303,7 +331,9 @@ export class KehuRecordForm extends LitElement {
 
   private validateCandidate(entity: Entity, candidate = this.candidate()): ValidationIssue[] {
     const hidden = this.rules?.hidden(this.state.values) ?? [];
-    return entity.validate(candidate).filter((issue) => !hidden.some((h) => isUnder(issue.path, h)));
+    return this.permissions.actionable(
+      entity.validate(candidate).filter((issue) => !hidden.some((h) => isUnder(issue.path, h))),
+    );
   }
 
   /** Issues of a candidate value for the field at `path` (line items after a paste), relative to it. */
@@ -340,7 +370,7 @@ export class KehuRecordForm extends LitElement {
     try {
       const record = this.stored
         ? await repository.patch(this.stored.id, changesOf(this.stored, candidate))
-        : await repository.insert(candidate);
+        : await repository.insert(this.permissions.creatable(candidate));
       this.stored = record;
       // Saved once, the form now edits that record, so a second Save does not create another.
       this.recordId = record.id;
@@ -359,8 +389,13 @@ export class KehuRecordForm extends LitElement {
       return record;
     } catch (error) {
       this.phase = 'ready';
+      const field = forbiddenField(this.permissions, error);
       if (error instanceof KehuValidationError) await this.showIssues(error.issues);
-      else {
+      else if (field) {
+        // A refused field the user can change is marked where they can fix it, in both languages.
+        const message = { en: this.describe(error, 'en'), 'zh-CN': this.describe(error, 'zh-CN') };
+        await this.showIssues([{ path: [field], label: message, message, keyword: 'forbidden' }]);
+      } else {
         this.state.setIssues([]);
         this.failure = this.describe(error);
       }
@@ -368,8 +403,8 @@ export class KehuRecordForm extends LitElement {
     }
   }
 
-  private describe(error: unknown): string {
-    if (error instanceof KehuError) return error.messageIn(this.uiLocale);
+  private describe(error: unknown, locale = this.uiLocale): string {
+    if (error instanceof KehuError) return error.messageIn(locale);
     console.error(error);
     return formText(this.uiLocale, 'saveFailed', { reason: error instanceof Error ? error.message : String(error) });
   }
@@ -437,6 +472,15 @@ export class KehuRecordForm extends LitElement {
 
   private renderForm(entity: Entity, locale: Locale) {
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-label=${localize(entity.label, locale)}>
+      ${
+        this.denied
+          ? html`<p part="notice" role="status">
+              ${formText(locale, this.denied === 'create' ? 'noCreate' : 'noUpdate', {
+                entity: localize(entity.label, locale),
+              })}
+            </p>`
+          : nothing
+      }
       ${renderSummary(this.state, this.failure, locale)}
       ${renderLayout({
         state: this.state,

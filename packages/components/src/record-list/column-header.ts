@@ -13,10 +13,12 @@ export function columnHeader(
   sort: SortSpec | undefined,
   onSort: (field: FieldModel) => void,
   resize?: ResizeHandle,
+  /** False for a column the user may not sort by (masked values); default by its kind. */
+  sortable = isSortable(field),
 ): TemplateResult {
   const label = localize(field.label, locale) || field.key;
   const handle = resize ? resizeHandle(field, label, locale, resize) : nothing;
-  if (!isSortable(field)) {
+  if (!sortable || !isSortable(field)) {
     return html`<div
       part="header-cell"
       class="header-cell"

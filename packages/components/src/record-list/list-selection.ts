@@ -3,6 +3,7 @@ import type { CountOptions, Entity, FieldModel, Locale, Store } from '@kehu/core
 import { KehuError } from '@kehu/core';
 import { deleteRecords, download, recordsCsv, setField, settableFields, type BulkResult } from './bulk-actions.js';
 import type { BulkContext } from './list-toolbar.js';
+import type { ListAccess } from './list-permissions.js';
 import { listText } from './record-list.strings.js';
 import { ReferenceTitles } from './reference-titles.js';
 import { recordExportEvent } from './record-export-event.js';
@@ -90,8 +91,8 @@ export class ListSelection implements ReactiveController {
     this.changed();
   }
 
-  context(locale: Locale, entity: Entity, fields: FieldModel[]): BulkContext {
-    const settable = settableFields(entity);
+  context(locale: Locale, entity: Entity, fields: FieldModel[], access: ListAccess): BulkContext {
+    const settable = settableFields(entity).filter(access.writable);
     const field = settable.find((f) => f.key === this.setFieldKey) ?? settable[0];
     const repository = () => this.source().store!.entity(entity.name);
     return {
@@ -99,6 +100,8 @@ export class ListSelection implements ReactiveController {
       store: this.source().store,
       selected: this.ids.size,
       settable,
+      canDelete: access.can('delete'),
+      canExport: access.can('export'),
       confirming: this.confirming,
       setFieldKey: field?.key,
       setFieldValue: this.setFieldValue,
@@ -144,6 +147,13 @@ export class ListSelection implements ReactiveController {
   ): Promise<void> {
     const store = this.source().store;
     if (!store) return;
+    try {
+      // Export is not a repository call the store could refuse: the list checks the role itself.
+      store.permissions.assert(entity.name, 'export');
+    } catch (error) {
+      this.sayError(locale, error);
+      return;
+    }
     const records = await store.entity(entity.name).find(options);
     // The list's own title lookup: a first pass asks for every referenced title (one query per
     // entity), the second writes the file with them.

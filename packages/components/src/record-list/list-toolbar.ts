@@ -28,6 +28,9 @@ export interface ToolbarContext {
   /** Columns shown, and every field a column could show. */
   shown: FieldModel[];
   columnChoices: FieldModel[];
+  /** The user's role may export this entity / save list views (false only under permissions). */
+  canExport: boolean;
+  canSaveView: boolean;
   views: KehuRecord<SavedView>[];
   view: string | undefined;
   minimal: boolean;
@@ -93,10 +96,14 @@ export function toolbar(c: ToolbarContext): TemplateResult {
               <option value="" ?selected=${!c.view}>${listText(locale, 'defaultView')}</option>
               ${c.views.map((v) => html`<option value=${v.id} ?selected=${v.id === c.view}>${v.name}</option>`)}
             </select>
-            ${toggle('save-view', listText(locale, 'saveView'), 'save-view-button')}
-            <button part="export-button" class="tool" type="button" @click=${c.exportCsv}>
-              ${listText(locale, 'export')}
-            </button>`
+            ${c.canSaveView ? toggle('save-view', listText(locale, 'saveView'), 'save-view-button') : nothing}
+            ${
+              c.canExport
+                ? html`<button part="export-button" class="tool" type="button" @click=${c.exportCsv}>
+                    ${listText(locale, 'export')}
+                  </button>`
+                : nothing
+            }`
     }
     <span part="count" class="count" role="status">${c.countText}</span>
   </div>`;
@@ -118,6 +125,7 @@ export function panel(c: ToolbarContext): TemplateResult | typeof nothing {
     </div>`;
   }
   if (c.panel === 'columns') return columnsPanel(c);
+  if (!c.canSaveView) return nothing;
   const current = c.views.find((v) => v.id === c.view);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -214,7 +222,10 @@ export interface BulkContext {
   locale: Locale;
   store: Store | undefined;
   selected: number;
+  /** Fields "set field" may change; empty hides it (no `update` permission, nothing writable). */
   settable: FieldModel[];
+  canDelete: boolean;
+  canExport: boolean;
   confirming: boolean;
   setFieldKey: string | undefined;
   setFieldValue: unknown;
@@ -241,15 +252,19 @@ export function bulkBar(b: BulkContext): TemplateResult | typeof nothing {
               >${listText(locale, 'selected', { count: new Intl.NumberFormat(locale).format(b.selected) })}</strong
             >
             ${
-              b.confirming
-                ? html`<span>${listText(locale, 'confirmDelete', { count: b.selected })}</span>
-                    <button class="tool danger" type="button" @click=${b.confirmDelete}>
+              !b.canDelete
+                ? nothing
+                : b.confirming
+                  ? html`<span>${listText(locale, 'confirmDelete', { count: b.selected })}</span>
+                      <button class="tool danger" type="button" @click=${b.confirmDelete}>
+                        ${listText(locale, 'delete')}
+                      </button>
+                      <button class="tool" type="button" @click=${b.cancelDelete}>
+                        ${listText(locale, 'cancel')}
+                      </button>`
+                  : html`<button class="tool danger" type="button" @click=${b.askDelete}>
                       ${listText(locale, 'delete')}
-                    </button>
-                    <button class="tool" type="button" @click=${b.cancelDelete}>${listText(locale, 'cancel')}</button>`
-                : html`<button class="tool danger" type="button" @click=${b.askDelete}>
-                    ${listText(locale, 'delete')}
-                  </button>`
+                    </button>`
             }
             ${
               field
@@ -272,7 +287,13 @@ export function bulkBar(b: BulkContext): TemplateResult | typeof nothing {
                   </span>`
                 : nothing
             }
-            <button class="tool" type="button" @click=${b.exportSelected}>${listText(locale, 'export')}</button>
+            ${
+              b.canExport
+                ? html`<button class="tool" type="button" @click=${b.exportSelected}>
+                    ${listText(locale, 'export')}
+                  </button>`
+                : nothing
+            }
             <button class="tool" type="button" @click=${b.clear}>${listText(locale, 'clearSelection')}</button>`
         : nothing
     }

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../styles/style-properties.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KehuError,
+  SAVED_VIEW_ENTITY,
   allOf,
   filterSelector,
   localize,
@@ -42,13 +43,16 @@ import { windowBar } from './window-bar.js';
 import { InlineEdit, isInlineEditable } from './inline-edit.js';
 import { gridKeydown } from './grid-keys.js';
 import { SearchInput } from './search-input.js';
+import { listAccess, permittedSort } from './list-permissions.js';
 import '../filter-builder/define.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
 
 /**
- * @summary A live, virtualised, sortable and searchable list of one entity's records.
+ * @summary A live, virtualised, sortable and searchable list of one entity's records. Under the
+ * store's role permissions it offers only what the user may do: hidden columns and actions the role
+ * lacks (delete, export, bulk or inline changes) are left out; masked columns are neither sorted nor filtered.
  *
  * @event kehu-record-activate - A row was clicked or Enter was pressed on it. `detail: { id, record, entity }`.
  * @event kehu-record-export - An export is about to be saved; cancel it to handle the CSV yourself. `detail: { entity, fileName, text, count }`.
@@ -210,7 +214,7 @@ export class KehuRecordList extends LitElement {
     const entity = this.entities.entity;
     this.views.update(this.entities.store, entity?.name);
     this.applyView();
-    const sort =
+    const wanted =
       entity &&
       effectiveSort(entity, this.sort, (field) =>
         this.warnOnce(
@@ -218,6 +222,7 @@ export class KehuRecordList extends LitElement {
           listText(uiLocale(this, this.locale), 'unknownSort', { field, entity: entity.name }),
         ),
       );
+    const sort = entity && wanted && permittedSort(listAccess(this.entities.store, entity), entity, wanted);
     const selector = entity && this.effectiveSelector(entity);
     this.query.windowSize =
       Number.isInteger(this.maxScrollRows) && this.maxScrollRows > 0 ? this.maxScrollRows : DEFAULT_MAX_SCROLL_ROWS;
@@ -268,15 +273,16 @@ export class KehuRecordList extends LitElement {
       this.rowContext = undefined;
       return html`<div part="base" class="base"><p part="message" class="message" role="alert">${problem}</p></div>`;
     }
+    const access = listAccess(this.entities.store, entity);
     const fields = listFields(entity, this.columns, (column) =>
       this.warnOnce(`column:${column}`, listText(locale, 'unknownColumn', { column, entity: entity.name })),
-    );
+    ).filter(access.shown);
     const selection = this.selectable ? this.selection : undefined;
     const repository = this.entities.repository;
     const editor =
       this.editable && repository
         ? (_index: number, record: KehuRecord, field: FieldModel) =>
-            this.inlineEdit.isEditing(record.id, field.key)
+            this.inlineEdit.isEditing(record.id, field.key) && access.writable(field)
               ? this.inlineEdit.editor(field, record, locale, repository)
               : undefined
         : undefined;
@@ -285,10 +291,10 @@ export class KehuRecordList extends LitElement {
     const entityLabel = localize(entity.pluralLabel, locale) || entity.name;
     const tracks = defaultColumnTracks(fields, entity.titleField, this.widths, this.selectable);
     return html`
-      <div part="base" class="base" style=${styleMap({ '--kehu-record-list-default-columns': tracks })}>
+      <div part="base" class="base" ${styleProperties({ '--kehu-record-list-default-columns': tracks })}>
         ${toolbar(this.toolbarContext(locale, entity, fields, total))}
         ${panel(this.toolbarContext(locale, entity, fields, total))}
-        ${bulkBar(this.selection.context(locale, entity, fields))}
+        ${bulkBar(this.selection.context(locale, entity, fields, access))}
         ${error ? html`<p part="message" class="message" role="alert">${loadFailedText(locale, error)}</p>` : nothing}
         ${
           this.filterProblem
@@ -308,7 +314,9 @@ export class KehuRecordList extends LitElement {
           <div part="header" class="header" role="rowgroup">
             <div class="header-row" role="row" aria-rowindex="1">
               ${this.selectable ? this.selection.headerCell(locale, total) : nothing}
-              ${fields.map((field) => columnHeader(field, locale, this.query.sort, this.toggleSort, this.resize))}
+              ${fields.map((field) =>
+                columnHeader(field, locale, this.query.sort, this.toggleSort, this.resize, access.queryable(field)),
+              )}
             </div>
           </div>
           ${
@@ -340,6 +348,7 @@ export class KehuRecordList extends LitElement {
     shown: FieldModel[],
     total: number | undefined,
   ): ToolbarContext {
+    const access = listAccess(this.entities.store, entity);
     return {
       locale,
       entity,
@@ -348,7 +357,9 @@ export class KehuRecordList extends LitElement {
       filter: this.filter,
       panel: this.panel,
       shown,
-      columnChoices: columnChoices(entity),
+      columnChoices: columnChoices(entity).filter(access.shown),
+      canExport: access.can('export'),
+      canSaveView: access.can('create', SAVED_VIEW_ENTITY) || access.can('update', SAVED_VIEW_ENTITY),
       views: this.views.views,
       view: this.view,
       minimal: this.minimal,
@@ -457,6 +468,7 @@ export class KehuRecordList extends LitElement {
     const record = this.query.record(index);
     const field = entity?.field(key);
     if (!this.editable || !entity || !record || !field || !isInlineEditable(entity, field)) return false;
+    if (!listAccess(this.entities.store, entity).writable(field)) return false;
     this.inlineEdit.start(index, record, field);
     return true;
   }

@@ -1,6 +1,7 @@
 import { localize, type ChangeEntry, type Entity, type FieldChange, type Locale } from '@kehu/core';
 import { formatCell, type ReferenceTitle } from '../record-list/cell-format.js';
 import { timelineText } from './record-timeline.strings.js';
+import { mergeSentence } from './merge-sentence.js';
 
 /** What sentences need: the record's entity, the locale and the batched reference-title lookup. */
 export interface SentenceContext {
@@ -80,6 +81,12 @@ export function changeSentences(entry: ChangeEntry, context: SentenceContext): s
       return [timelineText(locale, 'restored', { user })];
     case 'unrecorded':
       return [timelineText(locale, 'unrecorded')];
+    case 'merge':
+    case 'unmerge':
+      return [
+        mergeSentence(entry, user, context),
+        ...entry.changes.flatMap((change) => fieldSentences(change, user, context)),
+      ];
     default:
       return entry.changes.flatMap((change) => fieldSentences(change, user, context));
   }

@@ -12,6 +12,24 @@ addStrings({
   'recordTimeline.created': { 'zh-CN': '{user} 创建了记录', en: '{user} created this record' },
   'recordTimeline.removed': { 'zh-CN': '{user} 删除了记录', en: '{user} deleted this record' },
   'recordTimeline.restored': { 'zh-CN': '{user} 恢复了记录', en: '{user} restored this record' },
+  'recordTimeline.merged': {
+    'zh-CN': '{user} 将 {n} 条重复记录（{records}）合并到此记录，改指引用 {references} 处',
+    en: '{user} merged {n} duplicate(s) ({records}) into this record and re-pointed {references} reference(s)',
+  },
+  'recordTimeline.mergedInto': {
+    'zh-CN': '{user} 将此记录合并到「{survivor}」',
+    en: '{user} merged this record into {survivor}',
+  },
+  'recordTimeline.unmerged': {
+    'zh-CN': '{user} 撤销了合并，恢复了 {records}，改回引用 {references} 处',
+    en: '{user} undid the merge, restoring {records} and pointing {references} reference(s) back',
+  },
+  'recordTimeline.unmergedFrom': {
+    'zh-CN': '{user} 撤销了合并到「{survivor}」，此记录已恢复',
+    en: '{user} undid the merge into {survivor}; this record is back',
+  },
+  'recordTimeline.mergedPlain': { 'zh-CN': '{user} 合并了重复记录', en: '{user} merged duplicates' },
+  'recordTimeline.unmergedPlain': { 'zh-CN': '{user} 撤销了合并', en: '{user} undid a merge' },
   'recordTimeline.unrecorded': {
     'zh-CN': '记录被修改，但没有留下变更记录',
     en: 'The record was changed without a recorded entry',

@@ -4,7 +4,7 @@ import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import type { PhysicalRecord } from '../store/physical.js';
 import { primaryKey } from '../store/physical.js';
-import type { ChangeAuthor, ChangeEntry, FieldChange } from './types.js';
+import type { ChangeAuthor, ChangeEntry, FieldChange, MergeDetail } from './types.js';
 
 /** A stored change entry: `k` is `entity|recordId`, the key its history is read by. */
 export interface ChangeDoc {
@@ -17,6 +17,8 @@ export interface ChangeDoc {
   v: string;
   u?: ChangeAuthor;
   c: FieldChange[];
+  /** Merge detail of `merge`/`unmerge` entries; optional and undeclared in the schema, so existing databases open unchanged. */
+  m?: MergeDetail;
 }
 
 /** The RxDB schema of the append-only `changes` collection. */
@@ -40,7 +42,7 @@ export const changesSchema = {
 } as const;
 
 /** What a write tells the log: the entry without the stamps the log adds. */
-export type ChangeDraft = Pick<ChangeEntry, 'entity' | 'recordId' | 'action' | 'changes' | 'version'>;
+export type ChangeDraft = Pick<ChangeEntry, 'entity' | 'recordId' | 'action' | 'changes' | 'version' | 'merge'>;
 
 let sequence = 0;
 
@@ -57,7 +59,7 @@ function entryId(at: string): string {
   return `${at}~${sequence.toString(36).padStart(6, '0')}~${random}`;
 }
 
-const toEntry = (doc: ChangeDoc): ChangeEntry => {
+export const toEntry = (doc: ChangeDoc): ChangeEntry => {
   const entry: ChangeEntry = {
     id: doc.id,
     entity: doc.e,
@@ -68,6 +70,7 @@ const toEntry = (doc: ChangeDoc): ChangeEntry => {
     version: doc.v,
   };
   if (doc.u) entry.user = { ...doc.u };
+  if (doc.m) entry.merge = structuredClone(doc.m);
   return entry;
 };
 
@@ -77,8 +80,9 @@ const toEntry = (doc: ChangeDoc): ChangeEntry => {
  */
 export class ChangeLog {
   constructor(
-    private changes: RxCollection<ChangeDoc>,
-    private records: RxCollection<PhysicalRecord>,
+    /** The entries; read by backups (`changeLogOf`), never written outside `append` and a restore. */
+    readonly changes: RxCollection<ChangeDoc>,
+    readonly records: RxCollection<PhysicalRecord>,
     private locale: Locale,
     readonly user?: ChangeAuthor,
   ) {}
@@ -103,6 +107,7 @@ export class ChangeLog {
         c: d.changes,
       };
       if (user) doc.u = user;
+      if (d.merge) doc.m = d.merge;
       return doc;
     });
     let failed: unknown;
@@ -189,4 +194,20 @@ function withGap(
     });
   }
   return entries;
+}
+
+// The log of each open store, for services that write beside the repositories (merge, restore).
+const logs = new WeakMap<object, ChangeLog>();
+
+/** Ties a store to its log; called once by `createStore`. */
+export function bindChangeLog(store: object, log: ChangeLog): void {
+  logs.set(store, log);
+}
+
+/**
+ * The log of a store made by `createStore` (undefined for other `Store` implementations). Internal:
+ * for merges (which append `merge` entries) and backups (which read and restore the whole log).
+ */
+export function changeLogOf(store: object): ChangeLog | undefined {
+  return logs.get(store);
 }

@@ -1,5 +1,35 @@
 /** What a write did to a record. `unrecorded` is never stored: see {@link ChangeEntry}. */
-export type ChangeAction = 'create' | 'update' | 'remove' | 'restore' | 'unrecorded';
+export type ChangeAction = 'create' | 'update' | 'remove' | 'restore' | 'merge' | 'unmerge' | 'unrecorded';
+
+/** A reference that a merge moved from a merged record to the survivor (or an undo moved back). */
+export interface RepointedReference {
+  /** The referring record. */
+  entity: string;
+  recordId: string;
+  /** Its field; for a reference inside line rows, the array field and the row's field and index. */
+  field: string;
+  rowField?: string;
+  row?: number;
+  /** The stored values before and after (`entity:id` for polymorphic references). */
+  from: string;
+  to: string;
+}
+
+/**
+ * What a `merge` entry (on the survivor and on each merged record) or an `unmerge` entry records:
+ * which records became one, and which references were re-pointed. The survivor's `merge` entry
+ * lists its own changed values in `changes`, so the merge can be undone.
+ */
+export interface MergeDetail {
+  /** The record the others were merged into. */
+  survivor: string;
+  /** The records merged into it (soft-deleted by the merge, restored by its undo). */
+  merged: string[];
+  /** On the survivor's entries: the references re-pointed. */
+  references?: RepointedReference[];
+  /** On an `unmerge` entry: the id of the survivor's `merge` entry it undid. */
+  undoes?: string;
+}
 
 /** Who made a change: the store's `user` when the write happened. */
 export interface ChangeAuthor {
@@ -56,4 +86,6 @@ export interface ChangeEntry {
   changes: FieldChange[];
   /** The record's `updatedAt` after this change; ties the entry to the record version it produced. */
   version: string;
+  /** For `merge` and `unmerge` entries: the records involved and the re-pointed references. */
+  merge?: MergeDetail;
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadEntityFiles, type EntityFile } from './entity-files.js';
 import { typesModule } from './generate.js';
+import { standaloneValidatorsModule } from '../validation/standalone.js';
 import type { Entity } from '../entity/types.js';
 
 const help = `kehu — tools for Kehu entity schemas
@@ -13,6 +14,10 @@ Usage:
                                    Write TypeScript types for the entities with json-schema-to-typescript.
                                    Default out: ./packages/core/src/generated/entities.ts
                                    --check: write nothing, exit 1 if the file is out of date.
+  kehu generate [paths…] --validators FILE
+                                   Write validators precompiled as standalone ES module code (no eval at
+                                   run time, for a strict Content-Security-Policy) to FILE; pass its
+                                   \`validators\` to defineEntity(schema, source, { precompiled }).
   kehu --help                      This text.
 
 Exit codes: 0 fine, 1 problems found, 2 bad usage.`;
@@ -36,8 +41,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const outIndex = rest.indexOf('--out');
+  const validatorsIndex = rest.indexOf('--validators');
   const out = outIndex >= 0 ? rest[outIndex + 1] : 'packages/core/src/generated/entities.ts';
-  const paths = rest.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
+  const valued = new Set([outIndex, validatorsIndex].filter((i) => i >= 0).map((i) => i + 1));
+  const paths = rest.filter((a, i) => !a.startsWith('--') && !valued.has(i));
   const targets = paths.length ? paths : ['schemas'];
   const missing = targets.filter((p) => !existsSync(p));
   if (missing.length) {
@@ -59,6 +66,17 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const entities = files.map((f) => f.entity!) as Entity[];
+    if (validatorsIndex >= 0) {
+      const file = rest[validatorsIndex + 1];
+      if (!file || file.startsWith('--')) {
+        console.error('kehu: --validators needs a file name');
+        return 2;
+      }
+      mkdirSync(dirname(resolve(file)), { recursive: true });
+      writeFileSync(resolve(file), standaloneValidatorsModule(entities));
+      console.log(`Wrote ${file} (validators for ${entities.length} entities).`);
+      return 0;
+    }
     const source = await typesModule(entities, new Map(files.map((f) => [f.entity!.name, f.path])));
     const target = resolve(out);
     if (flags.has('--check')) {

@@ -1,5 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
+import { generatesCode } from '../validation/validator.js';
+import { interpret, type ValidateFunctionLike } from '../validation/interpret.js';
 import type { SchemaProblem } from '../errors/errors.js';
 import type { JsonSchema, KehuEntityHints } from './types.js';
 import { kehuEntityMetaSchema } from './meta-schema.js';
@@ -119,7 +121,7 @@ export const knownFormats = [
   'binary',
 ];
 
-let metaValidator: ReturnType<Ajv2020['compile']> | undefined;
+let metaValidator: ValidateFunctionLike | undefined;
 
 function problem(pointer: string, en: string, zh: string): SchemaProblem {
   return { pointer, message: { en, 'zh-CN': zh } };
@@ -192,7 +194,10 @@ export function checkEntitySchema(schema: unknown): SchemaProblem[] {
       ),
     ];
   }
-  metaValidator ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(kehuEntityMetaSchema);
+  // Interpreted where code generation is refused or unwanted (a page under a strict CSP).
+  metaValidator ??= generatesCode()
+    ? new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(kehuEntityMetaSchema)
+    : interpret(kehuEntityMetaSchema as JsonSchema, { draft: '2020', formats: {} });
   const out: SchemaProblem[] = [];
   if (!metaValidator(schema)) out.push(...metaProblems(metaValidator.errors ?? []));
   typos(schema, '', out);
@@ -252,6 +257,8 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   hints.subtitleFields?.forEach((name, i) => fieldRef(`/x-kehu/subtitleFields/${i}`, name, false));
   if (hints.titleField) fieldRef('/x-kehu/titleField', hints.titleField, false);
   if (hints.namingSeries) fieldRef('/x-kehu/namingSeries/field', hints.namingSeries.field, true);
+  for (const name of Object.keys(hints.lockedWhen ?? {})) fieldRef(`/x-kehu/lockedWhen/${name}`, name, true);
+  for (const [role, name] of Object.entries(hints.ownership ?? {})) fieldRef(`/x-kehu/ownership/${role}`, name, true);
   hints.form?.sections?.forEach((section, s) =>
     section.fields.forEach((name, i) => fieldRef(`/x-kehu/form/sections/${s}/fields/${i}`, name, false)),
   );

@@ -75,6 +75,7 @@ export function fieldModel(
     readOnly: schema.readOnly === true,
     hidden: hints.hidden === true,
     sensitive: hints.sensitive === true,
+    ...(hints.access ? { access: hints.access } : {}),
     schema,
   };
   if (hints.help ?? schema.description) field.help = toText(hints.help ?? schema.description, '');

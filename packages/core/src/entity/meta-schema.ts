@@ -61,6 +61,7 @@ export const kehuEntityMetaSchema: JsonSchema = {
         },
         enumLabels: { type: 'object', additionalProperties: localized },
         sensitive: { type: 'boolean' },
+        access: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
         hidden: { type: 'boolean' },
         formula: { type: 'string', minLength: 1, maxLength: 500 },
         visibleWhen: {
@@ -76,6 +77,7 @@ export const kehuEntityMetaSchema: JsonSchema = {
           },
         },
         currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+        normalize: { enum: ['name', 'phone', 'address', 'id', 'code'] },
       },
     },
     entityHints: {
@@ -121,6 +123,31 @@ export const kehuEntityMetaSchema: JsonSchema = {
         unique: { type: 'array', items: fieldName },
         search: { type: 'array', items: fieldName },
         protectInUse: { type: 'boolean' },
+        match: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['fields'],
+            properties: {
+              fields: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$.]*$' } },
+              weight: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+            },
+          },
+        },
+        lockedWhen: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: fieldName,
+          additionalProperties: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
+        },
+        ownership: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { owner: fieldName, assignee: fieldName, organisation: fieldName },
+        },
         namingSeries: {
           type: 'object',
           additionalProperties: false,

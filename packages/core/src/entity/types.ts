@@ -53,6 +53,11 @@ export interface KehuFieldHints {
   enumLabels?: Record<string, LocalizedText | string>;
   /** Encrypt at rest, mask in lists for roles that may not see it. */
   sensitive?: boolean;
+  /**
+   * Permission group of a field, e.g. `cost` on cost price, purchase price and margin: hidden from
+   * every role that is not granted the group (docs/decisions/0007-permissions.md).
+   */
+  access?: string;
   /** Hidden from forms and lists (still stored). */
   hidden?: boolean;
   /** Currency for money fields, default CNY. */
@@ -66,6 +71,21 @@ export interface KehuFieldHints {
   formula?: string;
   /** Shown in forms only while this holds, e.g. `{ field: 'type', in: ['b2b', 'channel'] }`. */
   visibleWhen?: FieldCondition;
+  /**
+   * How the store cleans the value on every write (`name`, `phone`, `address`, `id`, `code`):
+   * full-width to half-width, spaces, separators, case. See `packages/core/src/normalize/`.
+   */
+  normalize?: 'name' | 'phone' | 'address' | 'id' | 'code';
+}
+
+/**
+ * One duplicate-detection rule: records whose `fields` are alike (mean similarity) are candidate
+ * duplicates, scored `weight` × that mean. Paths may reach into rows: `addresses.street`.
+ */
+export interface MatchRuleHint {
+  fields: string[];
+  /** 0–1, default 1. */
+  weight?: number;
 }
 
 /**
@@ -113,6 +133,24 @@ export interface KehuEntityHints {
    * level in use, an insurer on policies). Default false: a deleted customer may keep follow-ups.
    */
   protectInUse?: boolean;
+  /**
+   * Records are read-only while a field holds one of the listed values: `{ status: ['approved'] }`
+   * makes approved documents immutable. The store refuses changes and deletion with a localised error.
+   */
+  lockedWhen?: Record<string, (string | number | boolean)[]>;
+  /**
+   * Fields that carry a record's owner (a user id), assignee and organisation, for row scopes
+   * (`own`, `assigned`, `organisation`) in role permissions (docs/decisions/0007-permissions.md).
+   */
+  ownership?: Ownership;
+  /** Duplicate-detection rules (`packages/core/src/dedupe/`); a pair's score is its best rule's. */
+  match?: MatchRuleHint[];
+}
+
+export interface Ownership {
+  owner?: string;
+  assignee?: string;
+  organisation?: string;
 }
 
 export interface FormSectionHint {
@@ -163,6 +201,8 @@ export interface FieldModel {
   readOnly: boolean;
   hidden: boolean;
   sensitive: boolean;
+  /** Permission group (`x-kehu.access`), if any. */
+  access?: string;
   /** For enums: the values with their labels, in schema order. */
   options?: { value: string | number; label: LocalizedText }[];
   /** For references: the target entity. */
@@ -230,6 +270,10 @@ export interface Entity {
   namingSeries?: { field: string; pattern: string };
   /** Deleting a record still referenced by others is refused (`x-kehu.protectInUse`). */
   protectInUse: boolean;
+  /** Field values that make a stored record read-only (`x-kehu.lockedWhen`); absent when none. */
+  lockedWhen?: Record<string, (string | number | boolean)[]>;
+  /** Owner, assignee and organisation fields for row scopes (`x-kehu.ownership`). */
+  ownership: Ownership;
   /** Finds a top-level or nested field by key chain. */
   field(path: string | string[]): FieldModel | undefined;
   /** Validates a full record (system fields allowed); returns [] when valid. */

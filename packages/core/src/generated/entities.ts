@@ -24,6 +24,33 @@ export interface Activity {
   owner?: string;
 }
 
+// crm-settings — schemas/crm-settings.schema.json
+
+/**
+ * One record of parameters that drive the CRM rules: the lost-customer period, follow-up intervals after each kind of document, reminder lead days and the default price tier per organisation. Missing values fall back to documented defaults (getSettings in @kehu/core).
+ */
+export interface CrmSettings {
+  name: string;
+  lostCustomerDays?: number;
+  reminderLeadDays?: number;
+  followUpWindowDays?: number;
+  /**
+   * @maxItems 20
+   */
+  followUpRules?: {
+    documentKind: "order" | "contract" | "service" | "loss-assessment";
+    days: number;
+    method?: string;
+  }[];
+  /**
+   * @maxItems 50
+   */
+  defaultPriceTiers?: {
+    organisation: string;
+    priceTier: string;
+  }[];
+}
+
 // customer-class — schemas/customer-class.schema.json
 
 /**
@@ -111,12 +138,13 @@ export interface Customer {
 /**
  * Quotes, orders, contracts, loss assessments and service orders, with product lines and an approval status.
  */
-export interface DocumentRecord {
+export type DocumentRecord = {
   number?: string;
   kind: "quote" | "order" | "contract" | "loss-assessment" | "service";
   status: "draft" | "submitted" | "approved" | "rejected";
   customer: string;
   vehicle?: string;
+  insurer?: string;
   date: string;
   dueDate?: string;
   currency?: "CNY" | "USD" | "EUR" | "HKD" | "JPY" | "GBP";
@@ -133,6 +161,124 @@ export interface DocumentRecord {
   }[];
   totalAmount?: number;
   salesRep?: string;
+  remark?: string;
+  reviewComment?: string;
+  reverses?: string;
+};
+
+// evaluation-category — schemas/evaluation-category.schema.json
+
+/**
+ * Dictionary of how a customer rated a follow-up (satisfied, complaint, …), maintained in the UI.
+ */
+export interface EvaluationCategory {
+  code: string;
+  name: string;
+  sentiment: "positive" | "neutral" | "negative";
+  order?: number;
+  description?: string;
+  active?: boolean;
+}
+
+// follow-up-method — schemas/follow-up-method.schema.json
+
+/**
+ * Dictionary of how follow-ups are made (phone, SMS, WeChat, visit), maintained in the UI.
+ */
+export interface FollowUpMethod {
+  code: string;
+  name: string;
+  order?: number;
+  description?: string;
+  active?: boolean;
+}
+
+// follow-up-question — schemas/follow-up-question.schema.json
+
+/**
+ * Dictionary of the questions asked on return visits, with the kind of answer expected, maintained in the UI.
+ */
+export interface FollowUpQuestion {
+  code: string;
+  name: string;
+  answerType: "score" | "yes-no" | "text";
+  appliesTo?: "all" | "sale" | "service" | "claim";
+  order?: number;
+  description?: string;
+  active?: boolean;
+}
+
+// follow-up — schemas/follow-up.schema.json
+
+/**
+ * Follow-up service and return visits (跟踪服务/回访): a task due some days after a sale or service document, assigned to someone, closed with the method used, the customer's evaluation and the answers to the follow-up questions.
+ */
+export interface FollowUp {
+  dueDate: string;
+  subject: string;
+  kind: "sale" | "service" | "claim" | "care" | "other";
+  customer: string;
+  vehicle?: string;
+  source?: string;
+  assignee?: string;
+  status: "open" | "done" | "cancelled";
+  doneOn?: string;
+  method?: string;
+  evaluation?: string;
+  /**
+   * @maxItems 30
+   */
+  answers?: {
+    question: string;
+    score?: number;
+    answer?: string;
+  }[];
+  outcome?: string;
+}
+
+// insurance-claim — schemas/insurance-claim.schema.json
+
+/**
+ * A claim on a vehicle's policy, its loss assessment and its status from report to payment, with the history of every status change.
+ */
+export interface InsuranceClaim {
+  number?: string;
+  policy: string;
+  reportNumber?: string;
+  accidentDate?: string;
+  reportedDate: string;
+  description?: string;
+  assessment?: string;
+  assessedAmount?: number;
+  paidAmount?: number;
+  paidDate?: string;
+  status: "reported" | "assessed" | "approved" | "paid" | "closed" | "rejected";
+  /**
+   * @maxItems 200
+   */
+  history?: {
+    from?: string;
+    to: string;
+    at: string;
+    by?: string;
+    reason?: string;
+  }[];
+}
+
+// insurance-policy — schemas/insurance-policy.schema.json
+
+/**
+ * A vehicle's insurance policy for one term: insurer, policy number, dates, premium and whether the car is financed.
+ */
+export interface InsurancePolicy {
+  vehicle: string;
+  insurer: string;
+  policyNumber?: string;
+  kind: "compulsory" | "commercial";
+  startDate: string;
+  endDate: string;
+  premium?: number;
+  autoFinance?: boolean;
   remark?: string;
 }
 
@@ -151,6 +297,20 @@ export interface Insurer {
   active?: boolean;
 }
 
+// level-change — schemas/level-change.schema.json
+
+/**
+ * One change of a customer's level (更改客户级别): from which level to which, why, by whom and when. Written by changeCustomerLevel together with the customer.
+ */
+export interface LevelChange {
+  changedAt: string;
+  customer: string;
+  fromLevel?: string;
+  toLevel: string;
+  reason: string;
+  changedBy?: string;
+}
+
 // opportunity — schemas/opportunity.schema.json
 
 /**
@@ -165,7 +325,24 @@ export interface Opportunity {
   probability?: number;
   owner?: string;
   product?: string;
+  region?: string;
   notes?: string;
+}
+
+// period-price — schemas/period-price.schema.json
+
+/**
+ * A price for one product during a date range, for one customer or, without a customer, for every customer; optionally for one organisation only.
+ */
+export interface PeriodPrice {
+  name?: string;
+  product: string;
+  customer?: string;
+  organisation?: string;
+  validFrom: string;
+  validTo: string;
+  price: number;
+  remark?: string;
 }
 
 // price-tier — schemas/price-tier.schema.json
@@ -214,10 +391,23 @@ export interface Product {
   status?: "active" | "discontinued";
 }
 
+// tracking-price — schemas/tracking-price.schema.json
+
+/**
+ * The last approved net unit price of a product for a customer, kept up to date by document approval, with the document it came from.
+ */
+export interface TrackingPrice {
+  customer: string;
+  product: string;
+  price: number;
+  date: string;
+  document?: string;
+}
+
 // vehicle — schemas/vehicle.schema.json
 
 /**
- * Vehicle archive: identification, owner, usage and insurance policies.
+ * Vehicle archive: identification, owner and usage. Insurance policies are insurance-policy records pointing at the vehicle.
  */
 export interface Vehicle {
   vin: string;
@@ -230,31 +420,29 @@ export interface Vehicle {
   mileage?: number;
   engineNumber?: string;
   usage?: "private" | "commercial" | "rental" | "official";
-  /**
-   * @maxItems 50
-   */
-  insurancePolicies?: {
-    insurer: string;
-    policyNumber?: string;
-    kind: "compulsory" | "commercial";
-    startDate: string;
-    endDate: string;
-    premium?: number;
-    autoFinance?: boolean;
-  }[];
   remark?: string;
 }
 
 /** Record types by entity name: `store.entity("customer")` is typed by this map. */
 export interface ShippedEntityTypes {
   'activity': Activity;
+  'crm-settings': CrmSettings;
   'customer-class': CustomerClass;
   'customer-level': CustomerLevel;
   'customer': Customer;
   'document': DocumentRecord;
+  'evaluation-category': EvaluationCategory;
+  'follow-up-method': FollowUpMethod;
+  'follow-up-question': FollowUpQuestion;
+  'follow-up': FollowUp;
+  'insurance-claim': InsuranceClaim;
+  'insurance-policy': InsurancePolicy;
   'insurer': Insurer;
+  'level-change': LevelChange;
   'opportunity': Opportunity;
+  'period-price': PeriodPrice;
   'price-tier': PriceTier;
   'product': Product;
+  'tracking-price': TrackingPrice;
   'vehicle': Vehicle;
 }

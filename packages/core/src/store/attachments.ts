@@ -1,5 +1,5 @@
 import type { RxCollection, RxDatabase, RxDocument } from 'rxdb';
-import { from, map, switchMap, type Observable } from 'rxjs';
+import { from, map, of, switchMap, type Observable } from 'rxjs';
 import { KehuError } from '../errors/errors.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import {
@@ -77,7 +77,7 @@ export class StoreAttachments implements Attachments {
 
   constructor(
     private database: RxDatabase,
-    private store: Pick<Store, 'entity' | 'locale'>,
+    private store: Pick<Store, 'entity' | 'locale' | 'permissions'>,
     limits: AttachmentLimits = {},
     private user?: { id: string },
   ) {
@@ -119,6 +119,21 @@ export class StoreAttachments implements Attachments {
     return undefined;
   }
 
+  /**
+   * Under permissions, whether the user reaches the record a file belongs to: files follow their
+   * record's visibility (query action and row scope). Without permissions, always.
+   */
+  private async reaches(owner: string): Promise<boolean> {
+    if (!this.store.permissions.enforced) return true;
+    const split = owner.indexOf('|');
+    return Boolean(await this.store.entity(owner.slice(0, split)).get(owner.slice(split + 1)));
+  }
+
+  /** Adding or removing a file changes its record: the user needs `update` on the entity. */
+  private assertMayChange(owner: string): void {
+    this.store.permissions.assert(owner.slice(0, owner.indexOf('|')), 'update');
+  }
+
   /** The owner key of a live record; refuses unknown entities and records that are not saved. */
   private async owner(entity: string, recordId: string): Promise<string> {
     const repository = this.store.entity(entity);
@@ -139,6 +154,7 @@ export class StoreAttachments implements Attachments {
     options: AddAttachmentOptions = {},
   ): Promise<AttachmentInfo> {
     const owner = await this.owner(entity, recordId);
+    this.assertMayChange(owner);
     const isBlob = typeof Blob !== 'undefined' && file instanceof Blob;
     const name = cleanFileName((file as { name?: string }).name);
     const type = fileType(name, file.type);
@@ -230,6 +246,7 @@ export class StoreAttachments implements Attachments {
 
   async list(entity: string, recordId: string, options: { field?: string } = {}): Promise<AttachmentInfo[]> {
     this.store.entity(entity); // refuses unknown entity names with the store's message
+    if (!(await this.reaches(ownerKey(entity, recordId)))) return [];
     const docs = await this.ownedQuery(await this.collection(), ownerKey(entity, recordId)).exec();
     return listed(
       docs.map((d: Doc) => d._data),
@@ -239,8 +256,9 @@ export class StoreAttachments implements Attachments {
 
   list$(entity: string, recordId: string, options: { field?: string } = {}): Observable<AttachmentInfo[]> {
     this.store.entity(entity);
-    return from(this.collection()).pipe(
-      switchMap((files) => this.ownedQuery(files, ownerKey(entity, recordId)).$),
+    const owner = ownerKey(entity, recordId);
+    return from(Promise.all([this.collection(), this.reaches(owner)])).pipe(
+      switchMap(([files, reached]) => (reached ? this.ownedQuery(files, owner).$ : of([] as Doc[]))),
       map((docs: Doc[]) =>
         listed(
           docs.map((d) => d._data),
@@ -263,7 +281,7 @@ export class StoreAttachments implements Attachments {
   private async fileDoc(id: string): Promise<Doc | null> {
     if (typeof id !== 'string' || !id) return null;
     const doc = await (await this.collection()).findOne(id).exec();
-    return doc && doc._data.kind === 'file' ? doc : null;
+    return doc && doc._data.kind === 'file' && (await this.reaches(doc._data.owner)) ? doc : null;
   }
 
   async get(id: string): Promise<AttachmentInfo | null> {
@@ -315,6 +333,7 @@ export class StoreAttachments implements Attachments {
   async remove(id: string): Promise<void> {
     const doc = await this.fileDoc(id);
     if (!doc) throw this.notFound(id);
+    this.assertMayChange(doc._data.owner);
     const files = await this.collection();
     const thumbnails = doc._data.of
       ? []

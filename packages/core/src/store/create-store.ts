@@ -11,13 +11,25 @@ import { metaSchema, recordsSchema, type PhysicalRecord } from './physical.js';
 import { EntityRepository } from './repository.js';
 import { NamingSeries, type MetaDoc } from './series-counter.js';
 import type { Repository, Store, StoreOptions } from './types.js';
-import { ChangeLog, changesSchema, type ChangeDoc } from '../audit/change-log.js';
+import { bindChangeLog, ChangeLog, changesSchema, type ChangeDoc } from '../audit/change-log.js';
 import type { ChangeEntry } from '../audit/types.js';
 import type { Observable } from 'rxjs';
 import { savedViewEntity } from '../views/saved-view.js';
+import { importEntities } from '../import/import-entities.js';
 import { referrersOf } from './in-use.js';
 import { StoreAttachments } from './attachments.js';
 import type { Attachments } from './attachments.types.js';
+import { PermittedRepository } from '../permissions/permitted-repository.js';
+import { storePermissions } from '../permissions/store-permissions.js';
+import { permissionProblems } from '../permissions/check-config.js';
+import { redactHistory } from '../permissions/redact.js';
+import { defer, map, of, switchMap } from 'rxjs';
+import { encryptedFieldsStorage } from '../encryption/storage.js';
+import { deriveKeys, searchToken } from '../encryption/seal.js';
+import type { Locale } from '../i18n/locale.js';
+import { conflictEntity } from '../sync/conflict-entity.js';
+import { syncSetup } from '../sync/store-hook.js';
+import type { StoreConflicts, StoreSync } from '../sync/types.js';
 
 const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value as Entity).validate === 'function';
 
@@ -26,11 +38,55 @@ export function defaultStorage(): RxStorage<unknown, unknown> {
   return 'indexedDB' in globalThis ? getKehuDexieStorage() : getRxStorageMemory();
 }
 
+/** The storage with sensitive fields sealed; refuses a short password and sensitive fields that are indexed. */
+async function encryptedStorage(
+  storage: RxStorage<unknown, unknown>,
+  entities: ReadonlyMap<string, Entity>,
+  password: string,
+  name: string,
+  locale: Locale,
+): Promise<{ storage: RxStorage<unknown, unknown>; token: (word: string) => Promise<string> }> {
+  if (typeof password !== 'string' || password.length < 8) {
+    throw new KehuError(
+      'weak-password',
+      {
+        en: 'The encryption password must have at least 8 characters.',
+        'zh-CN': '加密密码至少需要 8 个字符。',
+      },
+      locale,
+    );
+  }
+  for (const entity of entities.values()) {
+    const exposed = [...entity.indexes, ...entity.unique].filter((f) => entity.field(f)?.sensitive);
+    if (exposed.length) {
+      throw new KehuSchemaError(
+        entity.source,
+        exposed.map((field) => ({
+          pointer: '/x-kehu/indexes',
+          message: {
+            en: `"${field}" is sensitive and encrypted, so it cannot be indexed or unique (its index would hold it in clear text)`,
+            'zh-CN': `「${field}」是加密的敏感字段，不能建索引或设为唯一（索引会以明文保存）`,
+          },
+        })),
+        locale,
+      );
+    }
+  }
+  const keys = await deriveKeys(password, name);
+  return {
+    storage: encryptedFieldsStorage(storage, entities, keys, locale),
+    token: (word: string) => searchToken(keys.hmac, word),
+  };
+}
+
 /** The live store: entities, their repositories, and what opening did to stored data. */
 class KehuStore implements Store {
   private repositories = new Map<string, Repository>();
   /** Files attached to records; set once by `createStore`. */
   attachments!: Attachments;
+  /** Set once by `createStore` (sync/store-hook.ts). */
+  conflicts?: StoreConflicts;
+  sync?: StoreSync & { close(): Promise<void> };
   constructor(
     readonly name: string,
     readonly locale: StoreOptions['locale'] & string,
@@ -42,34 +98,65 @@ class KehuStore implements Store {
     readonly migrations: MigrationReport[],
     /** The append-only audit log every repository writes to. */
     private changeLog: ChangeLog,
+    readonly permissions: ReturnType<typeof storePermissions>,
+    /** In an encrypted store, the search token of a word (see encryption/seal.ts). */
+    searchToken?: (word: string) => Promise<string>,
   ) {
     const series = new NamingSeries(meta, collection);
-    for (const entity of entities.values())
+    bindChangeLog(this, changeLog);
+    for (const entity of entities.values()) {
+      const repository = new EntityRepository(
+        entity,
+        collection,
+        series,
+        this.locale,
+        changeLog,
+        referrersOf(entity.name, entities.values()),
+        searchToken,
+      );
+      const policy = permissions.policy(entity);
       this.repositories.set(
         entity.name,
-        new EntityRepository(
-          entity,
-          collection,
-          series,
-          this.locale,
-          changeLog,
-          referrersOf(entity.name, entities.values()),
-        ),
+        policy ? new PermittedRepository(repository, policy, this.locale) : repository,
       );
+    }
+  }
+
+  /**
+   * Under permissions: checks the user may query the entity and reach the record (live or deleted);
+   * the history then shows only fields the user may see. `undefined` when nothing is enforced.
+   */
+  private async historyAccess(entity: string, id: string) {
+    const policy = this.permissions.policy(this.entities.get(entity)!);
+    if (!policy) return undefined;
+    this.permissions.assert(entity, 'query');
+    const reached = await (this.repositories.get(entity) as PermittedRepository).reaches(id);
+    return reached ? policy : 'unreachable';
   }
 
   get user() {
     return this.changeLog.user;
   }
 
-  history(entity: string, id: string): Promise<ChangeEntry[]> {
+  async history(entity: string, id: string): Promise<ChangeEntry[]> {
     this.repository(entity);
-    return this.changeLog.history(entity, id);
+    const access = await this.historyAccess(entity, id);
+    if (access === 'unreachable') return [];
+    const entries = await this.changeLog.history(entity, id);
+    return access ? redactHistory(entries, access) : entries;
   }
 
   history$(entity: string, id: string): Observable<ChangeEntry[]> {
     this.repository(entity);
-    return this.changeLog.history$(entity, id);
+    if (!this.permissions.enforced) return this.changeLog.history$(entity, id);
+    this.permissions.assert(entity, 'query');
+    return defer(() => this.historyAccess(entity, id)).pipe(
+      switchMap((access) =>
+        access === 'unreachable' || !access
+          ? of([])
+          : this.changeLog.history$(entity, id).pipe(map((entries) => redactHistory(entries, access))),
+      ),
+    );
   }
 
   has(name: string): boolean {
@@ -98,6 +185,7 @@ class KehuStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.sync?.close();
     await this.database.close();
   }
 }
@@ -125,21 +213,29 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
   }
   // Built-in: saved list views are records like any other, so they validate, audit and sync.
   if (!entities.has(savedViewEntity.name)) entities.set(savedViewEntity.name, savedViewEntity);
+  for (const e of importEntities) if (!entities.has(e.name)) entities.set(e.name, e);
+  if (!entities.has(conflictEntity.name)) entities.set(conflictEntity.name, conflictEntity);
   for (const entity of entities.values()) {
     const problems = referenceProblems(entity, entities);
     if (problems.length) throw new KehuSchemaError(entity.source, problems, locale);
   }
   const name = options.name ?? 'kehu';
+  let storage = options.storage ?? defaultStorage();
+  let token: ((word: string) => Promise<string>) | undefined;
+  if (options.encryption) {
+    ({ storage, token } = await encryptedStorage(storage, entities, options.encryption.password, name, locale));
+  }
   const database = await createRxDatabase({
     name,
-    storage: options.storage ?? defaultStorage(),
+    storage,
     multiInstance: 'indexedDB' in globalThis,
     eventReduce: true,
     allowSlowCount: true,
     closeDuplicates: true,
   });
+  const sync = syncSetup(entities);
   const collections = await database.addCollections({
-    records: { schema: recordsSchema },
+    records: { schema: recordsSchema, conflictHandler: sync.conflictHandler },
     meta: { schema: metaSchema },
     changes: { schema: changesSchema },
   });
@@ -151,7 +247,28 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     if (report) reports.push(report);
   }
   const changes = collections.changes as unknown as RxCollection<ChangeDoc>;
-  const user = options.user ? { ...options.user } : undefined;
+  if (options.permissions) {
+    const problems = permissionProblems(options.permissions, entities, options.user);
+    if (!options.user)
+      problems.push({
+        en: 'permissions need a user (createStore({ user }))',
+        'zh-CN': '启用权限时必须指定用户（createStore({ user })）',
+      });
+    if (problems.length) {
+      throw new KehuError(
+        'invalid-permissions',
+        {
+          en: `The permission configuration cannot be used:\n${problems.map((p) => `  ${p.en}`).join('\n')}`,
+          'zh-CN': `权限配置无法使用：\n${problems.map((p) => `  ${p['zh-CN']}`).join('\n')}`,
+        },
+        locale,
+      );
+    }
+  }
+  // Audit entries carry who wrote, not their roles.
+  const user = options.user
+    ? { id: options.user.id, ...(options.user.name ? { name: options.user.name } : {}) }
+    : undefined;
   const store = new KehuStore(
     name,
     locale,
@@ -161,7 +278,10 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     meta,
     reports,
     new ChangeLog(changes, records, locale, user),
+    storePermissions(entities, locale, options.permissions, options.user),
+    token,
   );
   store.attachments = new StoreAttachments(database, store, options.attachments, user);
+  Object.assign(store, await sync.attach(store, database, records, options.replication));
   return store;
 }

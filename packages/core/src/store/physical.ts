@@ -75,9 +75,13 @@ export const metaSchema = {
 
 export const primaryKey = (entity: string, id: string) => `${entity}|${id}`;
 
-/** The lowercased haystack for quick search. */
-export function searchText(entity: Entity, record: Record<string, unknown>): string {
+/**
+ * The lowercased haystack for quick search. An encrypted store leaves sensitive fields out
+ * (`withSensitive` false), so no plaintext of them reaches the disk.
+ */
+export function searchText(entity: Entity, record: Record<string, unknown>, withSensitive = true): string {
   return entity.search
+    .filter((k) => withSensitive || !entity.field(k)?.sensitive)
     .map((k) => record[k])
     .filter((v) => v !== undefined && v !== null)
     .join('\u0001')

@@ -80,22 +80,30 @@ export function physicalSelector(entity: Entity, selector: Selector = {}): Mango
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every word of the quick search must occur in the record's search text. */
-function searchSelector(search: string | undefined): Mango[] {
-  return (search ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => ({ s: { $regex: escapeRegex(word) } }));
+/** The words of a quick search, as matched: lowercased, split on spaces. */
+export const searchWords = (search: string | undefined): string[] =>
+  (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * Every word of the quick search must occur in the record's search text — or, in an encrypted
+ * store, equal a sensitive field's whole value, which the text holds as a keyed-hash token.
+ */
+function searchSelector(search: string | undefined, tokens?: ReadonlyMap<string, string>): Mango[] {
+  return searchWords(search).map((word) => {
+    const text = { s: { $regex: escapeRegex(word) } };
+    const token = tokens?.get(word);
+    return token ? { $or: [text, { s: { $regex: escapeRegex(token) } }] } : text;
+  });
 }
 
 export function baseSelector(
   entity: Entity,
   options: CountOptions,
   removed = false,
+  tokens?: ReadonlyMap<string, string>,
 ): MangoQuerySelector<PhysicalRecord> {
   const selector: Mango = { e: entity.name, t: removed ? 1 : 0, ...physicalSelector(entity, options.selector) };
-  const words = searchSelector(options.search);
+  const words = searchSelector(options.search, tokens);
   if (words.length) selector.$and = [...((selector.$and as Mango[]) ?? []), ...words];
   return selector as MangoQuerySelector<PhysicalRecord>;
 }

@@ -1,5 +1,5 @@
 import type { RxCollection, RxDocument } from 'rxdb';
-import { map, type Observable } from 'rxjs';
+import { from, map, switchMap, type Observable } from 'rxjs';
 import type { Entity } from '../entity/types.js';
 import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -7,7 +7,7 @@ import { assertUnique, assertValid, withDefaults, withoutUndefined } from './che
 import { newId } from './ids.js';
 import type { NamingSeries } from './series-counter.js';
 import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
-import { baseSelector, physicalSort, recordComparator, sortSpecs } from './query.js';
+import { baseSelector, physicalSort, recordComparator, searchWords, sortSpecs } from './query.js';
 import type { CountOptions, FindOptions, KehuRecord, Repository } from './types.js';
 import { storageError } from './storage-error.js';
 import { withComputed } from '../formula/computed.js';
@@ -15,8 +15,19 @@ import type { ChangeLog } from '../audit/change-log.js';
 import { diffRecords } from '../audit/diff.js';
 import type { ChangeEntry, FieldChange } from '../audit/types.js';
 import { assertNotInUse, type Referrer } from './in-use.js';
+import { assertNotLocked } from './locked.js';
+import { normalizeRecord } from '../normalize/record.js';
 
 type Doc = RxDocument<PhysicalRecord>;
+
+/** Field names a selector constrains, through `$and`/`$or`/`$nor`. */
+function selectorKeys(selector: Record<string, unknown> | undefined): string[] {
+  return Object.entries(selector ?? {}).flatMap(([key, value]) =>
+    key.startsWith('$') && Array.isArray(value)
+      ? value.flatMap((part) => selectorKeys(part as Record<string, unknown>))
+      : [key],
+  );
+}
 type Input = Record<string, unknown> & { id?: string };
 
 const toRecord = (doc: Doc): KehuRecord => structuredClone(doc._data.d);
@@ -34,7 +45,45 @@ export class EntityRepository implements Repository {
     private audit?: ChangeLog,
     /** Fields of any entity that point at this one, checked before a record is deleted. */
     private referrers: Referrer[] = [],
+    /** In an encrypted store: the keyed-hash token of a search word, matching a whole sensitive value. */
+    private searchToken?: (word: string) => Promise<string>,
   ) {}
+
+  /**
+   * In an encrypted store sensitive values are stored sealed, so a condition or sort on one would
+   * silently match nothing: refused instead, pointing to the quick search.
+   */
+  private assertQueryable(options: FindOptions): void {
+    if (!this.searchToken) return;
+    const sorts = options.sort ? (Array.isArray(options.sort) ? options.sort : [options.sort]) : [];
+    const fields = [...selectorKeys(options.selector), ...sorts.map((s) => s.field)];
+    const field = fields.map((key) => this.entity.field(key)).find((f) => f?.sensitive);
+    if (!field) return;
+    throw new KehuError(
+      'encrypted-field',
+      {
+        en: `${field.label.en} is encrypted, so lists cannot be filtered or sorted by it; find a record by its whole ${field.label.en.toLowerCase()} with the quick search.`,
+        'zh-CN': `「${field.label['zh-CN']}」已加密，不能按它筛选或排序；可在快速搜索中输入完整的${field.label['zh-CN']}查找记录。`,
+      },
+      this.locale,
+    );
+  }
+
+  /** Tokens of the search words, when the store is encrypted and there is a search. */
+  private async tokens(search: string | undefined): Promise<Map<string, string> | undefined> {
+    const words = searchWords(search);
+    if (!this.searchToken || !words.length) return undefined;
+    return new Map(await Promise.all(words.map(async (w) => [w, await this.searchToken!(w)] as [string, string])));
+  }
+
+  /** `build` with the search tokens: at once without encryption, after hashing with it. */
+  private withTokens<T>(
+    search: string | undefined,
+    build: (tokens?: Map<string, string>) => Observable<T>,
+  ): Observable<T> {
+    if (!this.searchToken || !searchWords(search).length) return build();
+    return from(this.tokens(search)).pipe(switchMap(build));
+  }
 
   /** Appends the change entry of a write that has just succeeded. */
   private async log(action: ChangeEntry['action'], record: KehuRecord, changes: FieldChange[] = []): Promise<void> {
@@ -47,15 +96,30 @@ export class EntityRepository implements Repository {
     return this.collection.findOne(primaryKey(this.entity.name, id)).exec();
   }
 
+  /** The stored record whether live or removed, for the permission layer's checks; never redacted. */
+  async raw(id: string): Promise<{ record: KehuRecord; removed: boolean } | null> {
+    const doc = await this.doc(id);
+    return doc ? { record: toRecord(doc), removed: doc._data.t !== 0 } : null;
+  }
+
+  /** `raw` for many ids at once (one storage read), keyed by id. */
+  async rawMany(ids: string[]): Promise<Map<string, { record: KehuRecord; removed: boolean }>> {
+    const found = await this.collection.findByIds(ids.map((id) => primaryKey(this.entity.name, id))).exec();
+    const out = new Map<string, { record: KehuRecord; removed: boolean }>();
+    for (const doc of found.values()) out.set(doc._data.d.id, { record: toRecord(doc), removed: doc._data.t !== 0 });
+    return out;
+  }
+
   async get(id: string): Promise<KehuRecord | null> {
     const doc = await this.doc(id);
     return doc && doc._data.t === 0 ? toRecord(doc) : null;
   }
 
-  private query(options: FindOptions) {
+  private query(options: FindOptions, tokens?: Map<string, string>) {
+    this.assertQueryable(options);
     const sort = sortSpecs(this.entity, options);
     const physical = physicalSort(this.entity, sort);
-    const selector = baseSelector(this.entity, options);
+    const selector = baseSelector(this.entity, options, false, tokens);
     if (physical) {
       const query = this.collection.find({ selector, sort: physical, limit: options.limit, skip: options.skip });
       return { query, finish: (docs: Doc[]) => docs.map(toRecord) };
@@ -69,21 +133,28 @@ export class EntityRepository implements Repository {
   }
 
   async find(options: FindOptions = {}): Promise<KehuRecord[]> {
-    const { query, finish } = this.query(options);
+    const { query, finish } = this.query(options, await this.tokens(options.search));
     return finish(await query.exec());
   }
 
   find$(options: FindOptions = {}): Observable<KehuRecord[]> {
-    const { query, finish } = this.query(options);
-    return query.$.pipe(map(finish));
+    return this.withTokens(options.search, (tokens) => {
+      const { query, finish } = this.query(options, tokens);
+      return query.$.pipe(map(finish));
+    });
   }
 
   async count(options: CountOptions = {}): Promise<number> {
-    return this.collection.count({ selector: baseSelector(this.entity, options) }).exec();
+    this.assertQueryable(options);
+    const tokens = await this.tokens(options.search);
+    return this.collection.count({ selector: baseSelector(this.entity, options, false, tokens) }).exec();
   }
 
   count$(options: CountOptions = {}): Observable<number> {
-    return this.collection.count({ selector: baseSelector(this.entity, options) }).$;
+    return this.withTokens(
+      options.search,
+      (tokens) => this.collection.count({ selector: baseSelector(this.entity, options, false, tokens) }).$,
+    );
   }
 
   watch(options: FindOptions, listener: (records: KehuRecord[]) => void): () => void {
@@ -104,7 +175,9 @@ export class EntityRepository implements Repository {
       );
     }
     // Computed fields are recomputed on every write, so imported data cannot carry a wrong total.
-    const record = withoutUndefined(withComputed(this.entity, withDefaults(this.entity, data)));
+    const record = withoutUndefined(
+      withComputed(this.entity, withDefaults(this.entity, normalizeRecord(this.entity, data))),
+    );
     return {
       ...record,
       id: typeof data.id === 'string' && data.id ? data.id : newId(),
@@ -147,6 +220,7 @@ export class EntityRepository implements Repository {
     const changes = diffRecords(existing._data.d, record);
     // Replacing a record by itself changes nothing: no write, no entry, `updatedAt` kept.
     if (!changes.length && !removed) return structuredClone(existing._data.d);
+    if (!removed) assertNotLocked(this.entity, existing._data.d, 'update', this.locale);
     await this.write(existing, record, false);
     await this.log(removed ? 'restore' : 'update', record, changes);
     return structuredClone(record);
@@ -163,7 +237,7 @@ export class EntityRepository implements Repository {
     const record = withoutUndefined(
       withComputed(this.entity, {
         ...current,
-        ...changes,
+        ...normalizeRecord(this.entity, changes),
         id,
         createdAt: current.createdAt,
         updatedAt: new Date().toISOString(),
@@ -175,6 +249,7 @@ export class EntityRepository implements Repository {
     // A patch that changes nothing writes nothing (no entry, `updatedAt` kept), so a history never
     // fills with empty edits from forms saved unchanged.
     if (!diff.length) return structuredClone(current);
+    assertNotLocked(this.entity, current, 'update', this.locale);
     await this.write(doc, record, false);
     await this.log('update', record, diff);
     return structuredClone(record);
@@ -187,6 +262,7 @@ export class EntityRepository implements Repository {
   private async removeOne(id: string): Promise<void> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    assertNotLocked(this.entity, doc._data.d, 'remove', this.locale);
     if (this.entity.protectInUse) await assertNotInUse(this.entity, id, this.referrers, this.collection, this.locale);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
     await this.write(doc, record, true);
@@ -251,6 +327,78 @@ export class EntityRepository implements Repository {
     }
     await logged;
     return records.length;
+  }
+
+  async bulkUpsert(
+    data: Input[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ inserted: number; updated: number; unchanged: number }> {
+    this.assertDistinctIds(data);
+    const now = new Date().toISOString();
+    const ids = data.map((d) => (typeof d?.id === 'string' && d.id ? d.id : newId()));
+    const found = await this.collection.findByIds(ids.map((id) => primaryKey(this.entity.name, id))).exec();
+    const rows = data.map((d, i) => {
+      const existing = found.get(primaryKey(this.entity.name, ids[i]));
+      const record = this.prepare({ ...d, id: ids[i] }, now);
+      if (existing) Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now });
+      return { record, existing };
+    });
+    if (!options.dryRun)
+      await this.series.assign(
+        this.entity,
+        rows.map((r) => r.record),
+      );
+    await this.checked(
+      rows.map((r) => r.record),
+      true,
+    );
+    const changed = rows
+      .map((r) => ({ ...r, changes: r.existing ? diffRecords(r.existing._data.d, r.record) : [] }))
+      .filter((r) => !r.existing || r.changes.length || r.existing._data.t !== 0);
+    const counts = {
+      inserted: changed.filter((r) => !r.existing).length,
+      updated: changed.filter((r) => r.existing).length,
+      unchanged: rows.length - changed.length,
+    };
+    if (options.dryRun || !changed.length) return counts;
+    // One storage write for the whole batch (one IndexedDB transaction with Dexie), with each
+    // replaced record's revision as `previous`, so a concurrent change is refused, never overwritten.
+    const result = await this.collection.storageInstance.bulkWrite(
+      changed.map(({ record, existing }) => ({
+        document: {
+          ...toPhysical(this.entity, record),
+          _deleted: false,
+          _attachments: existing?._data._attachments ?? {},
+          _meta: existing?._data._meta ?? { lwt: 0 },
+          _rev: existing?._data._rev ?? '',
+        },
+        previous: existing?._data,
+      })),
+      'kehu-bulk-upsert',
+    );
+    const failed = new Set(result.error.map((e) => e.documentId));
+    await this.audit?.append(
+      changed
+        .filter((r) => !failed.has(primaryKey(this.entity.name, r.record.id)))
+        .map((r) => ({
+          entity: this.entity.name,
+          recordId: r.record.id,
+          action: !r.existing ? 'create' : r.existing._data.t !== 0 ? 'restore' : 'update',
+          changes: r.changes,
+          version: r.record.updatedAt,
+        })),
+    );
+    if (result.error.length) {
+      const error = result.error[0];
+      throw storageError(
+        error,
+        this.entity,
+        'update',
+        error.documentId.slice(this.entity.name.length + 1),
+        this.locale,
+      );
+    }
+    return counts;
   }
 
   /** Two rows of one bulk insert with the same id: refused before anything is written. */
@@ -337,7 +485,7 @@ export class EntityRepository implements Repository {
     );
   }
 
-  private notFound(id: string): KehuError {
+  notFound(id: string): KehuError {
     return new KehuError(
       'not-found',
       {

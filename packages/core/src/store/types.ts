@@ -5,6 +5,9 @@ import type { Locale } from '../i18n/locale.js';
 import type { ShippedEntityTypes } from '../generated/entities.js';
 import type { ChangeAuthor, ChangeEntry } from '../audit/types.js';
 import type { AttachmentLimits, Attachments } from './attachments.types.js';
+import type { PermissionConfig, StoreUser } from '../permissions/types.js';
+import type { Permissions } from '../permissions/store-permissions.js';
+import type { ReplicationOptions, StoreConflicts, StoreSync } from '../sync/types.js';
 
 /**
  * Record types by entity name, so `store.entity('customer')` is a `Repository<Customer>`. Generated
@@ -65,6 +68,15 @@ export interface Repository<T = Record<string, unknown>> {
   restore(id: string): Promise<KehuRecord<T>>;
   /** Validates every record first; if one is invalid nothing is written. Written in batches. */
   bulkInsert(data: (Partial<T> & { id?: string })[], options?: { batchSize?: number }): Promise<number>;
+  /**
+   * Inserts new ids and replaces existing records (restoring removed ones) in one storage bulk write;
+   * validates and checks unique fields first (issues carry `row`), and if one record is invalid nothing
+   * is written. Unchanged records are not written. `dryRun` checks without writing or taking codes.
+   */
+  bulkUpsert(
+    data: (Partial<T> & { id?: string })[],
+    options?: { dryRun?: boolean },
+  ): Promise<{ inserted: number; updated: number; unchanged: number }>;
   /** Live results: emits now and after every change that affects them. */
   find$(options?: FindOptions): Observable<KehuRecord<T>[]>;
   count$(options?: CountOptions): Observable<number>;
@@ -86,10 +98,23 @@ export interface StoreOptions {
   locale?: Locale;
   /** Migrations per entity and target version: `{ customer: { 1: (r) => ({ ...r, level: 'normal' }) } }`. */
   migrations?: Record<string, Record<number, Migration>>;
-  /** Who writes, for audit stamps. */
-  user?: { id: string; name?: string };
+  /** Who uses the store: stamped on audit entries; with `permissions`, whose roles are enforced. */
+  user?: StoreUser;
+  /**
+   * Roles and what they may do (docs/decisions/0007-permissions.md). When given, every repository
+   * enforces the user's roles on reads and writes; without it, the store trusts its caller.
+   */
+  permissions?: PermissionConfig;
+  /**
+   * Encrypt sensitive fields (`x-kehu.sensitive`) at rest with AES-GCM, under a key derived from
+   * this password (at least 8 characters). Sensitive fields then cannot be indexed, unique, filtered
+   * on or found by quick search. Open the store with the same password every time.
+   */
+  encryption?: { password: string };
   /** What files may be attached to records: size limit, accepted types, chunk size. */
   attachments?: AttachmentLimits;
+  /** Replicate with a CouchDB-protocol server (`store.sync`); see packages/core/src/sync/. */
+  replication?: ReplicationOptions;
 }
 
 export interface Store {
@@ -109,5 +134,11 @@ export interface Store {
   history$(entity: string, id: string): Observable<ChangeEntry[]>;
   /** Files attached to records of any entity (docs/decisions/0003-attachments.md). */
   readonly attachments: Attachments;
+  /** What the user may do; elements use it to hide and disable, the repositories enforce it. */
+  readonly permissions: Permissions;
+  /** The replication, when the store was opened with `replication`. */
+  readonly sync?: StoreSync;
+  /** Edits a sync could not apply (same fields changed elsewhere, or refused by the server). */
+  readonly conflicts?: StoreConflicts;
   close(): Promise<void>;
 }

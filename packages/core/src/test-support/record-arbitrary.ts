@@ -8,6 +8,7 @@ import type { Arbitrary } from 'fast-check';
 import type { Entity, FieldModel } from '../entity/types.js';
 import { conditionHolds } from '../entity/conditions.js';
 import { withComputed } from '../formula/computed.js';
+import { normalizeRecord } from '../normalize/record.js';
 import { residentIdCheckChar, usccCheckChar, vinCheckDigit } from '../validation/formats.js';
 
 export interface RecordArbitraryOptions {
@@ -196,6 +197,12 @@ function uniquely(field: FieldModel, value: unknown): unknown {
   const n = ++uniqueCounter;
   if (field.format === 'vin')
     return vinFrom(String(value).slice(0, 8), String(value).slice(9, 11) + String(n).padStart(6, '0'));
+  if (typeof value === 'string' && !field.format && field.schema.pattern) {
+    // A patterned code (a policy number): its tail becomes the counter when the pattern allows it.
+    const tail = n.toString(36).toUpperCase().padStart(6, '0');
+    const candidate = value.slice(0, Math.max(0, value.length - tail.length)) + tail;
+    return new RegExp(field.schema.pattern, 'u').test(candidate) ? candidate : value;
+  }
   if (typeof value !== 'string' || field.format || field.schema.pattern) return value;
   return `${n}~${value}`.slice(0, field.schema.maxLength ?? 200);
 }
@@ -206,17 +213,24 @@ function uniquely(field: FieldModel, value: unknown): unknown {
  */
 export function recordArbitrary(entity: Entity, options: RecordArbitraryOptions = {}): Arbitrary<Row> {
   const seriesField = entity.namingSeries?.field;
-  return objectArbitrary(entity.fields, '', options).map((row) => {
-    const out: Row = { ...row };
-    for (const key of entity.unique) {
-      const field = entity.field(key);
-      if (field && out[key] !== undefined) out[key] = uniquely(field, out[key]);
-    }
-    // A series code the store hands out later must not already be taken: series fields either stay
-    // empty (the store assigns) or get a unique value outside the series' prefix (a digit first).
-    if (seriesField && out[seriesField] !== undefined && !entity.unique.includes(seriesField)) {
-      out[seriesField] = uniquely(entity.field(seriesField)!, out[seriesField]);
-    }
-    return withComputed(entity, out);
-  });
+  return (
+    objectArbitrary(entity.fields, '', options)
+      .map((row) => {
+        const out: Row = { ...row };
+        for (const key of entity.unique) {
+          const field = entity.field(key);
+          if (field && out[key] !== undefined) out[key] = uniquely(field, out[key]);
+        }
+        // A series code the store hands out later must not already be taken: series fields either stay
+        // empty (the store assigns) or get a unique value outside the series' prefix (a digit first).
+        if (seriesField && out[seriesField] !== undefined && !entity.unique.includes(seriesField)) {
+          out[seriesField] = uniquely(entity.field(seriesField)!, out[seriesField]);
+        }
+        return withComputed(entity, out);
+      })
+      // Stored as the store normalises it (`x-kehu.normalize`): a name of spaces only is no name, so
+      // the store rightly refuses it; valid records are those that stay valid once normalised.
+      .map((row) => normalizeRecord(entity, row) as Row)
+      .filter((row) => entity.validate(row).length === 0)
+  );
 }

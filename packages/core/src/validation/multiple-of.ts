@@ -39,7 +39,8 @@ export const multipleOfKeyword: KeywordDefinition = {
     params: ({ schemaCode }) => _`{multipleOf: ${schemaCode}}`,
   },
   code(cxt: KeywordCxt) {
-    const check = cxt.gen.scopeValue('func', { ref: isMultipleOf });
+    // `code` names the function in standalone (precompiled) code, which imports Kehu's runtime.
+    const check = cxt.gen.scopeValue('func', { ref: isMultipleOf, code: _`runtime.isMultipleOf` });
     cxt.fail(_`!${check}(${cxt.data}, ${cxt.schemaCode})`);
   },
 };

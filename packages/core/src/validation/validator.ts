@@ -1,83 +1,211 @@
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { ErrorObject, Plugin, ValidateFunction } from 'ajv';
+import type { ErrorObject, Plugin } from 'ajv';
 import type AjvCore from 'ajv/dist/core.js';
 import type { JsonSchema, ValidationIssue } from '../entity/types.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { kehuFormats } from './formats.js';
 import { multipleOfKeyword } from './multiple-of.js';
-import { messageFor } from './messages.js';
+import { toIssues, unescapeKey } from './issues.js';
+import { interpret, type FormatDefinition, type ValidateFunctionLike } from './interpret.js';
 
-/** How a validator names fields in its messages. */
+/**
+ * How a schema becomes a check: `compiled` generates code with ajv (fastest; needs `new Function`),
+ * `interpreted` walks the schema (no code generation, for a Content-Security-Policy without
+ * `unsafe-eval`), `auto` compiles when the environment allows it and interprets otherwise.
+ */
+export type ValidationMode = 'auto' | 'compiled' | 'interpreted';
+
+/** How a validator names fields in its messages, and how it checks. */
 export interface ValidatorOptions {
   /** The label chain for a key chain, e.g. `['contacts', 1, 'mobile']` → `联系人 › 第2行 › 手机`. */
   labelOf: (path: (string | number)[]) => LocalizedText;
+  /** Default: the mode set with {@link setValidationMode}, itself `auto` unless set. */
+  mode?: ValidationMode;
+  /**
+   * A validator precompiled from this very schema by `kehu generate --validators` (ajv standalone
+   * code): used as it is, with neither compilation nor interpretation. The caller vouches that it
+   * was generated from `schema`; {@link schemaFingerprint} is how generated modules check that.
+   */
+  precompiled?: ValidateFunctionLike;
 }
 
 /** Checks one record; returns `[]` when it is valid. The empty array is shared and frozen: do not push to it. */
 export type RecordValidator = (data: unknown) => ValidationIssue[];
 
 /**
- * Returns a validator for `schema`, compiled once per schema object: calling this again with the
- * same object (treat it as immutable) reuses the compiled code, and with the same `labelOf` returns
- * the very same function.
+ * Returns a validator for `schema`, prepared once per schema object and mode: calling this again
+ * with the same object (treat it as immutable) reuses the prepared check, and with the same
+ * `labelOf` returns the very same function.
  *
  * The dialect follows `$schema`: draft-07 (draft-04 and -06 are read as draft-07), otherwise 2020-12.
+ * Both modes report the same issues with the same messages.
  *
  * @throws Error saying in plain words what is wrong when the schema cannot be compiled (an invalid
  * keyword value, a `$ref` that points nowhere); the caller adds where the schema came from.
  */
 export function createValidator(schema: JsonSchema, options: ValidatorOptions): RecordValidator {
-  let byLabelOf = validators.get(schema);
+  const validate = options.precompiled ?? engine(schema, options.mode);
+  let byLabelOf = validators.get(validate);
   if (!byLabelOf) {
     byLabelOf = new WeakMap();
-    validators.set(schema, byLabelOf);
+    validators.set(validate, byLabelOf);
   }
   let validator = byLabelOf.get(options.labelOf);
   if (!validator) {
-    const validate = compiled(schema);
     const { labelOf } = options;
-    // The valid path is the compiled call and nothing else: bulk imports and every store write run it.
+    // The valid path is the prepared call and nothing else: bulk imports and every store write run it.
     validator = (data) => (validate(data) ? NO_ISSUES : toIssues(validate.errors ?? [], data, labelOf));
     byLabelOf.set(options.labelOf, validator);
   }
   return validator;
 }
 
-// Frozen so that a caller pushing to a result cannot make every later valid record look invalid.
-const NO_ISSUES = Object.freeze([]) as unknown as ValidationIssue[];
+let defaultMode: ValidationMode = 'auto';
 
-const validators = new WeakMap<JsonSchema, WeakMap<ValidatorOptions['labelOf'], RecordValidator>>();
-const compiledSchemas = new WeakMap<JsonSchema, ValidateFunction>();
+/**
+ * Sets the mode of validators created without one, including those already created whose mode is
+ * not decided yet (see `auto`). A host page served with a CSP without `unsafe-eval` calls
+ * `setValidationMode('interpreted')` once at start-up, so no validator even tries to generate code
+ * (the try alone makes the browser report a violation).
+ */
+export function setValidationMode(mode: ValidationMode): void {
+  defaultMode = mode;
+}
 
-function compiled(schema: JsonSchema): ValidateFunction {
-  let validate = compiledSchemas.get(schema);
+/**
+ * Whether Kehu's own checks that keep an ajv instance of their own (the entity-schema checker)
+ * should generate code now, or interpret instead. In a page where `auto` is undecided it answers
+ * no rather than try, since they run as modules load, before the host could set the mode.
+ */
+export function generatesCode(): boolean {
+  if (defaultMode !== 'auto') return defaultMode === 'compiled';
+  return evalAllowed ?? (tryEarly ? canGenerateCode() : false);
+}
+
+let evalAllowed: boolean | undefined;
+
+/** Whether this environment lets code be generated at run time; tried once. */
+export function canGenerateCode(): boolean {
+  if (evalAllowed === undefined) {
+    try {
+      evalAllowed = new Function('return true')() === true;
+    } catch {
+      evalAllowed = false;
+    }
+  }
+  return evalAllowed;
+}
+
+// Outside a document (Node, workers) trying costs nothing; in a page the try is a reported CSP
+// violation, so it waits for the first record, by which time the host may have set the mode.
+const tryEarly = typeof document === 'undefined';
+
+function engine(schema: JsonSchema, mode: ValidationMode | undefined): ValidateFunctionLike {
+  const wanted = mode ?? defaultMode;
+  if (wanted !== 'auto') return prepared(schema, wanted);
+  if (evalAllowed !== undefined || tryEarly) return prepared(schema, canGenerateCode() ? 'compiled' : 'interpreted');
+  let validate = deferredSchemas.get(schema);
   if (!validate) {
-    validate = compile(schema);
-    compiledSchemas.set(schema, validate);
+    validate = deferred(schema, mode === undefined);
+    deferredSchemas.set(schema, validate);
   }
   return validate;
 }
 
-function compile(schema: JsonSchema): ValidateFunction {
+const deferredSchemas = new WeakMap<JsonSchema, ValidateFunctionLike>();
+
+/**
+ * Checks the schema now without generating code (so a broken schema fails where it is defined) and
+ * picks the engine on the first record.
+ */
+function deferred(schema: JsonSchema, followDefault: boolean): ValidateFunctionLike {
+  const interpreted = prepared(schema, 'interpreted');
+  let chosen: ValidateFunctionLike | undefined;
+  const choose = (): ValidateFunctionLike => {
+    const mode = followDefault ? defaultMode : 'auto';
+    if (mode === 'interpreted' || (mode === 'auto' && !canGenerateCode())) return interpreted;
+    return prepared(schema, 'compiled');
+  };
+  const validate: ValidateFunctionLike = (data) => {
+    chosen ??= choose();
+    const valid = chosen(data);
+    validate.errors = chosen.errors;
+    return valid;
+  };
+  return validate;
+}
+
+// Frozen so that a caller pushing to a result cannot make every later valid record look invalid.
+const NO_ISSUES = Object.freeze([]) as unknown as ValidationIssue[];
+
+const validators = new WeakMap<ValidateFunctionLike, WeakMap<ValidatorOptions['labelOf'], RecordValidator>>();
+const preparedSchemas = {
+  compiled: new WeakMap<JsonSchema, ValidateFunctionLike>(),
+  interpreted: new WeakMap<JsonSchema, ValidateFunctionLike>(),
+};
+
+function prepared(schema: JsonSchema, mode: 'compiled' | 'interpreted'): ValidateFunctionLike {
+  let validate = preparedSchemas[mode].get(schema);
+  if (!validate) {
+    validate = prepare(schema, mode);
+    preparedSchemas[mode].set(schema, validate);
+  }
+  return validate;
+}
+
+/** The schema as ajv is given it, and the instance (dialect) that reads it. */
+export function forAjv(schema: JsonSchema): { ajv: AjvCore; draft: '07' | '2020'; schema: JsonSchema } {
   const uri = typeof schema.$schema === 'string' ? schema.$schema : '';
-  const ajv = /json-schema\.org\/draft-0[4-7]\//.test(uri) ? draft07() : draft2020();
+  const draft = /json-schema\.org\/draft-0[4-7]\//.test(uri) ? '07' : '2020';
   // Each instance checks against its own meta-schema; a `$schema` it does not hold (draft-04, -06,
   // 2019-09, a custom one) would make ajv refuse the schema instead of tolerating it.
   const withoutDialect: JsonSchema = { ...schema };
   delete withoutDialect.$schema;
-  const prepared = (uri.includes('draft-04/') ? upgradeDraft04(withoutDialect) : withoutDialect) as JsonSchema;
+  const upgraded = (uri.includes('draft-04/') ? upgradeDraft04(withoutDialect) : withoutDialect) as JsonSchema;
+  return { ajv: draft === '07' ? draft07() : draft2020(), draft, schema: upgraded };
+}
 
-  if (!ajv.validateSchema(prepared)) throw new Error(describeSchemaErrors(ajv.errors ?? [], prepared));
+function prepare(original: JsonSchema, mode: 'compiled' | 'interpreted'): ValidateFunctionLike {
+  const { ajv, draft, schema } = forAjv(original);
+  if (mode === 'interpreted') {
+    const meta = metaValidator(ajv, draft);
+    if (!meta(schema)) throw new Error(describeSchemaErrors(meta.errors ?? [], schema));
+    try {
+      // A copy, so that later edits to the caller's object are not seen (as with compiled code).
+      const formats = ajv.formats as Record<string, FormatDefinition | undefined>;
+      return interpret(structuredClone(schema), { draft, formats });
+    } catch (error) {
+      throw new Error(describeCompileError(error, schema), { cause: error });
+    }
+  }
+  if (!ajv.validateSchema(schema)) throw new Error(describeSchemaErrors(ajv.errors ?? [], schema));
   try {
-    return ajv.compile(prepared);
+    return ajv.compile(schema);
   } catch (error) {
-    throw new Error(describeCompileError(error, prepared), { cause: error });
+    throw new Error(describeCompileError(error, schema), { cause: error });
   } finally {
     // ajv keeps every compiled schema in a Map; the WeakMaps above are the cache, so let it go.
-    ajv.removeSchema(prepared);
+    ajv.removeSchema(schema);
   }
+}
+
+const metaValidators = new Map<'07' | '2020', ValidateFunctionLike>();
+
+/** The dialect's meta-schema, interpreted: ajv's own `validateSchema` would generate code. */
+function metaValidator(ajv: AjvCore, draft: '07' | '2020'): ValidateFunctionLike {
+  let validate = metaValidators.get(draft);
+  if (!validate) {
+    const metas = Object.values(ajv.schemas).map((env) => env!.schema as JsonSchema);
+    const root =
+      draft === '07' ? 'http://json-schema.org/draft-07/schema' : 'https://json-schema.org/draft/2020-12/schema';
+    const meta = metas.find((m) => typeof m.$id === 'string' && m.$id.replace(/#$/, '') === root)!;
+    // ajv does not check `format` against meta-schemas (a bad pattern is reported when compiling).
+    validate = interpret(meta, { draft, formats: {}, schemas: metas });
+    metaValidators.set(draft, validate);
+  }
+  return validate;
 }
 
 let ajv07: AjvCore | undefined;
@@ -85,7 +213,8 @@ let ajv2020: AjvCore | undefined;
 const draft07 = () => (ajv07 ??= setUp(new Ajv(ajvOptions)));
 const draft2020 = () => (ajv2020 ??= setUp(new Ajv2020(ajvOptions)));
 
-const ajvOptions = {
+/** Options shared by every ajv instance Kehu sets up (the standalone generator's too). */
+export const ajvOptions = {
   allErrors: true,
   // Integrator schemas carry annotations of their own; unknown keywords must not stop them.
   strict: false,
@@ -97,7 +226,8 @@ const ajvOptions = {
   addUsedSchema: false,
 } as const;
 
-function setUp(ajv: AjvCore): AjvCore {
+/** Kehu's formats and decimal `multipleOf` on an ajv instance. */
+export function setUp(ajv: AjvCore): AjvCore {
   // ajv-formats types its plugin against the draft-07 class; the 2020 class has the same surface.
   (addFormats as Plugin<unknown>)(ajv);
   for (const [name, validate] of Object.entries(kehuFormats)) ajv.addFormat(name, { type: 'string', validate });
@@ -194,83 +324,4 @@ function compilesAsRegExp(source: string): boolean {
   } catch {
     return false;
   }
-}
-
-const UMBRELLAS = new Set(['anyOf', 'oneOf', 'if']);
-
-function toIssues(errors: ErrorObject[], data: unknown, labelOf: ValidatorOptions['labelOf']): ValidationIssue[] {
-  const relevant = dropMismatchedBranches(errors);
-  const unique = new Map<string, { error: ErrorObject; path: (string | number)[] }>();
-  for (const error of relevant) {
-    if (UMBRELLAS.has(error.keyword) && relevant.some((e) => isSpecificWithin(e, error.instancePath))) continue;
-    const path = pathOf(error, data);
-    const key = `${error.keyword} ${JSON.stringify(path)}`;
-    const seen = unique.get(key);
-    if (seen && error.keyword === 'type') seen.error = mergeTypes(seen.error, error);
-    else if (!seen) unique.set(key, { error, path });
-  }
-  return [...unique.values()].map(({ error, path }) => {
-    const label = labelOf(path);
-    return { path, label, message: messageFor(error, label), keyword: error.keyword, params: { ...error.params } };
-  });
-}
-
-function isSpecificWithin(error: ErrorObject, instancePath: string): boolean {
-  if (UMBRELLAS.has(error.keyword)) return false;
-  return error.instancePath === instancePath || error.instancePath.startsWith(instancePath + '/');
-}
-
-/**
- * In `anyOf`/`oneOf`, a branch the value is not even the type of (the `null` of a nullable field)
- * only adds noise when another branch of the right type says what is actually wrong.
- */
-function dropMismatchedBranches(errors: ErrorObject[]): ErrorObject[] {
-  let kept = errors;
-  for (const umbrella of errors) {
-    if (umbrella.keyword !== 'anyOf' && umbrella.keyword !== 'oneOf') continue;
-    const prefix = umbrella.schemaPath + '/';
-    const branches = new Map<string, ErrorObject[]>();
-    for (const error of kept) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0];
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
-    }
-    const mismatched = [...branches.values()].filter((list) =>
-      list.every((e) => e.keyword === 'type' && e.instancePath === umbrella.instancePath),
-    );
-    if (mismatched.length === 0 || mismatched.length === branches.size) continue;
-    const noise = new Set(mismatched.flat());
-    kept = kept.filter((error) => !noise.has(error));
-  }
-  return kept;
-}
-
-function mergeTypes(first: ErrorObject, second: ErrorObject): ErrorObject {
-  const types = new Set([first.params.type, second.params.type].flat().map(String));
-  return { ...first, params: { ...first.params, type: [...types] } };
-}
-
-/** The key chain of an error; array indexes are numbers, judged from the data so a key like `"2024"` stays a string. */
-function pathOf(error: ErrorObject, data: unknown): (string | number)[] {
-  const path: (string | number)[] = [];
-  let node = data;
-  if (error.instancePath !== '') {
-    for (const key of error.instancePath.slice(1).split('/').map(unescapeKey)) {
-      if (Array.isArray(node)) {
-        path.push(Number(key));
-        node = node[Number(key)];
-      } else {
-        path.push(key);
-        node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-      }
-    }
-  }
-  // These errors sit on the object; the field to point at is the missing or unexpected property.
-  const property = error.params.missingProperty ?? error.params.additionalProperty ?? error.params.unevaluatedProperty;
-  if (typeof property === 'string') path.push(property);
-  return path;
-}
-
-function unescapeKey(key: string): string {
-  return key.replace(/~1/g, '/').replace(/~0/g, '~');
 }

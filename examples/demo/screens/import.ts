@@ -1,0 +1,118 @@
+import { csvText, localize, xlsxBlob, type Entity, type Locale, type Store } from '@kehu/core';
+import type { DemoScreen, ScreenContext } from './types.js';
+
+const entities = ['customer', 'vehicle', 'product'] as const;
+const text = {
+  import: { 'zh-CN': '导入', en: 'Import' },
+  export: { 'zh-CN': '导出', en: 'Export' },
+  entity: { 'zh-CN': '数据', en: 'Data' },
+  csv: { 'zh-CN': '导出 CSV', en: 'Export CSV' },
+  xlsx: { 'zh-CN': '导出 Excel（.xlsx）', en: 'Export Excel (.xlsx)' },
+  exported: { 'zh-CN': '已导出 {count} 条记录。', en: '{count} records exported.' },
+} satisfies Record<string, Record<Locale, string>>;
+
+const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
+const MAX_EXPORT = 100000;
+
+/** The entity's list columns as titled rows: what the list shows, enum values by their label. */
+async function exportRows(store: Store, entity: Entity, locale: Locale): Promise<unknown[][]> {
+  const fields = entity.listColumns.map((key) => entity.field(key)).filter((f) => f !== undefined);
+  const records = await store.entity(entity.name).find({ limit: MAX_EXPORT });
+  return [
+    fields.map((f) => localize(f.label, locale)),
+    ...records.map((record) =>
+      fields.map((f) => {
+        const value = (record as Record<string, unknown>)[f.key];
+        const option = f.options?.find((o) => o.value === value);
+        return option ? localize(option.label, locale) : value;
+      }),
+    ),
+  ];
+}
+
+function save(blob: Blob, name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+function build(host: HTMLElement, context: ScreenContext): void {
+  host.innerHTML = `
+    <div style="display:grid;gap:1rem;">
+      <label style="display:flex;gap:0.5rem;align-items:center;">
+        <span id="import-entity-label"></span>
+        <select id="import-entity"></select>
+      </label>
+      <section style="${panel}" aria-labelledby="import-heading">
+        <h1 id="import-heading" style="font-size:1.25rem;"></h1>
+        <kehu-import-wizard entity="customer"></kehu-import-wizard>
+      </section>
+      <section style="${panel}" aria-labelledby="export-heading">
+        <h2 id="export-heading" style="font-size:1.25rem;"></h2>
+        <p style="display:flex;gap:0.5rem;">
+          <button type="button" id="export-csv"></button>
+          <button type="button" id="export-xlsx"></button>
+          <span id="export-status" role="status"></span>
+        </p>
+        <kehu-record-list entity="customer"></kehu-record-list>
+      </section>
+    </div>`;
+  const select = host.querySelector<HTMLSelectElement>('#import-entity')!;
+  select.addEventListener('change', () => context.navigate(`screen/import/${select.value}`));
+  const exportAs = async (kind: 'csv' | 'xlsx') => {
+    const { store, locale } = current(host);
+    const entity = store.entities.get(select.value)!;
+    const rows = await exportRows(store, entity, locale);
+    const name = `${entity.name}-${new Date().toISOString().slice(0, 10)}`;
+    if (kind === 'csv') save(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
+    else save(await xlsxBlob(rows, localize(entity.pluralLabel, locale).slice(0, 31)), `${name}.xlsx`);
+    host.querySelector('#export-status')!.textContent = text.exported[locale].replace(
+      '{count}',
+      String(rows.length - 1),
+    );
+  };
+  host.querySelector('#export-csv')!.addEventListener('click', () => void exportAs('csv'));
+  host.querySelector('#export-xlsx')!.addEventListener('click', () => void exportAs('xlsx'));
+  // Imported records show up in the list below as soon as they are written (it is a live query).
+  host.querySelector('kehu-import-wizard')!.addEventListener('kehu-import-done', () => {
+    host.querySelector('#export-status')!.textContent = '';
+  });
+}
+
+const contexts = new WeakMap<HTMLElement, ScreenContext>();
+const current = (host: HTMLElement) => contexts.get(host)!;
+
+/** 导入导出: the import wizard for customers, vehicles and products, and export of their lists to CSV and XLSX. */
+export const importScreen: DemoScreen = {
+  id: 'import',
+  label: { 'zh-CN': '导入导出', en: 'Import & export' },
+  render(host, context) {
+    contexts.set(host, context);
+    if (!host.querySelector('kehu-import-wizard')) build(host, context);
+    const { locale, store, params } = context;
+    const available = entities.filter((e) => store.has(e));
+    const chosen = available.includes(params[0] as (typeof entities)[number]) ? params[0] : available[0];
+    const select = host.querySelector<HTMLSelectElement>('#import-entity')!;
+    select.replaceChildren(
+      ...available.map((name) => {
+        const option = new Option(localize(store.entities.get(name)!.pluralLabel, locale), name);
+        option.selected = name === chosen;
+        return option;
+      }),
+    );
+    host.querySelector('#import-entity-label')!.textContent = text.entity[locale];
+    host.querySelector('#import-heading')!.textContent = text.import[locale];
+    host.querySelector('#export-heading')!.textContent = text.export[locale];
+    host.querySelector('#export-csv')!.textContent = text.csv[locale];
+    host.querySelector('#export-xlsx')!.textContent = text.xlsx[locale];
+    const wizard = host.querySelector('kehu-import-wizard')!;
+    const list = host.querySelector('kehu-record-list')!;
+    for (const element of [wizard, list]) {
+      element.store = store;
+      element.locale = locale;
+      element.entity = chosen;
+    }
+  },
+};

@@ -1,0 +1,11 @@
+export { backupStore } from './backup.js';
+export { restoreBackup, type RestoreEntityReport, type RestoreOptions, type RestoreReport } from './restore.js';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  openBackup,
+  sealBackup,
+  type BackupContent,
+  type BackupEntity,
+  type BackupFile,
+} from './format.js';

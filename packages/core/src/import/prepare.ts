@@ -1,0 +1,127 @@
+import type { Entity } from '../entity/types.js';
+import type { Locale } from '../i18n/locale.js';
+import { cleanCell } from './clean.js';
+import type { Cell, SourceRow } from './csv-rows.js';
+import type { ByteSource, DetectedEncoding } from './decode.js';
+import {
+  autoMap,
+  findHeaderRow,
+  headerNames,
+  importTargets,
+  type ColumnMapping,
+  type ImportTarget,
+} from './mapping.js';
+import { openTable, type ReadOptions } from './source.js';
+
+/** One data row ready for the store: its file row, its cells as text, and the cleaned values. */
+export interface PreparedRow {
+  line: number;
+  /** The cells as the file had them (as text), for the error report. */
+  cells: string[];
+  /** Cleaned values by field, nested for object fields (`bankAccount.bank`). */
+  values: Record<string, unknown>;
+}
+
+/** What the caller chose (or accepted) about the file. */
+export interface PrepareOptions extends ReadOptions {
+  /** File row of the header; default: the row among the first 20 that names the most fields. */
+  headerLine?: number;
+  /** Field per column; default: matched from the headers. Saved mappings come from `savedMapping`. */
+  mapping?: ColumnMapping;
+  /** Locale for names of empty headers. */
+  locale?: Locale;
+}
+
+/** A file read far enough to know its header and mapping, with the data rows still to come. */
+export interface PreparedFile {
+  format: 'csv' | 'xlsx';
+  encoding?: DetectedEncoding;
+  headerLine: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  /** The first rows of the file (up to 20, header included), for choosing the header row. */
+  preview: SourceRow[];
+  /** Data rows after the header, in batches. */
+  batches: AsyncGenerator<PreparedRow[]>;
+}
+
+const cellText = (cell: Cell | undefined): string => {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell);
+};
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
+
+/** A function giving the cleaned values of a row under a mapping; empty cells leave their field out. */
+export function rowMapper(
+  mapping: ColumnMapping,
+  targets: ImportTarget[],
+): (cells: readonly Cell[]) => Record<string, unknown> {
+  const byPath = new Map(targets.map((t) => [t.path, t]));
+  const columns = mapping.flatMap((path, column) => {
+    const target = path ? byPath.get(path) : undefined;
+    return target ? [{ column, target }] : [];
+  });
+  return (cells) => {
+    const values: Record<string, unknown> = {};
+    for (const { column, target } of columns) {
+      const value = cleanCell(cells[column], target.field);
+      if (value !== undefined) setPath(values, target.path, value);
+    }
+    return values;
+  };
+}
+
+/**
+ * Opens a file for import into `entity`: finds the header row (or takes the caller's), matches
+ * columns to fields (or takes the caller's mapping), and hands out the data rows after the header,
+ * cleaned, in batches. Pure: no store, no DOM, so it runs in a Web Worker.
+ */
+export async function prepareFile(
+  source: ByteSource,
+  entity: Entity,
+  options: PrepareOptions = {},
+): Promise<PreparedFile> {
+  const table = await openTable(source, options);
+  const targets = importTargets(entity);
+  const preview: SourceRow[] = [];
+  const buffered: SourceRow[] = [];
+  // Read until 20 rows are seen (or the file ends) so a header below a title block is found.
+  while (preview.length < 20) {
+    const next = await table.rows.next();
+    if (next.done) break;
+    buffered.push(...next.value);
+    preview.push(...next.value.slice(0, 20 - preview.length));
+  }
+  const header =
+    options.headerLine !== undefined
+      ? preview.find((r) => r.line === options.headerLine)
+      : findHeaderRow(preview, targets);
+  const headerLine = header?.line ?? options.headerLine ?? 1;
+  const headers = headerNames(header?.cells ?? [], options.locale);
+  const mapping = options.mapping ?? autoMap(header?.cells ?? [], targets);
+  const valuesOf = rowMapper(mapping, targets);
+  const toPrepared = (rows: SourceRow[]): PreparedRow[] =>
+    rows
+      .filter((r) => r.line > headerLine)
+      .map((r) => ({
+        line: r.line,
+        cells: headers.map((_, i) => cellText(r.cells[i])).concat(r.cells.slice(headers.length).map(cellText)),
+        values: valuesOf(r.cells),
+      }));
+  async function* batches(): AsyncGenerator<PreparedRow[]> {
+    const first = toPrepared(buffered);
+    if (first.length) yield first;
+    for await (const rows of table.rows) {
+      const prepared = toPrepared(rows);
+      if (prepared.length) yield prepared;
+    }
+  }
+  return { format: table.format, encoding: table.encoding, headerLine, headers, mapping, preview, batches: batches() };
+}

@@ -1,0 +1,233 @@
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { LocalizedText } from '../i18n/locale.js';
+import { filesSchema } from '../store/attachments-schema.js';
+import { CONFLICT_ENTITY } from './conflict-entity.js';
+import type { ConflictKeeper } from './conflict-handler.js';
+import { reasonText, SyncFetch, type Refusal } from './sync-fetch.js';
+import type { ReplicationOptions, StoreSync, SyncStatus } from './types.js';
+
+/** The three databases a store syncs with, from the records database URL. */
+export function syncUrls(url: string): { records: string; changes: string; files: string } {
+  const root = url.replace(/\/+$/, '');
+  return { records: `${root}/`, changes: `${root}-changes/`, files: `${root}-files/` };
+}
+
+const offlineText: LocalizedText = {
+  en: 'The sync server cannot be reached; changes are kept on this device and sent when it is back.',
+  'zh-CN': '无法连接同步服务器；修改已保存在本设备，恢复连接后会自动发送。',
+};
+
+/** A replication error as the user reads it: the server's refusal, a sign-in problem, or no connection. */
+function errorText(error: unknown): { text: LocalizedText; offline: boolean } {
+  const json = JSON.stringify(error, (_k, v: unknown) => (v instanceof Error ? { message: v.message } : v)) ?? '';
+  const reason = /"reason":"((?:[^"\\]|\\.)*)"/.exec(json)?.[1];
+  if (/unauthorized|Name or password/i.test(json))
+    return {
+      text: {
+        en: `The sync server refused the sign-in: ${reason ?? 'wrong user name or password'}.`,
+        'zh-CN': `同步服务器拒绝登录：用户名或密码错误。`,
+      },
+      offline: false,
+    };
+  if (reason) return { text: reasonText(JSON.parse(`"${reason}"`) as string), offline: false };
+  return { text: offlineText, offline: true };
+}
+
+type Replication = RxCouchDBReplicationState<unknown>;
+
+/**
+ * Replicates `records`, `changes` (the append-only audit log; entry ids are unique, so it never
+ * conflicts) and `files` (attachments are ordinary documents, see decision 0003) with three CouchDB
+ * databases. `kehu-conflict` records stay on this client.
+ */
+export class CouchSync implements StoreSync {
+  private subject = new BehaviorSubject<SyncStatus>({ state: 'offline', pending: 0 });
+  readonly status$ = this.subject.asObservable();
+  private states: Replication[] = [];
+  private fetches: SyncFetch[] = [];
+  private subscriptions: Subscription[] = [];
+  private watching?: Subscription;
+  /** Local changes not yet sent: document key → the version written (`updatedAt` or '' for files). */
+  private pending = new Map<string, string>();
+  private active = new Set<Replication>();
+  private failing = new Set<Replication>();
+  private stopped = true;
+
+  constructor(
+    private database: RxDatabase,
+    private options: ReplicationOptions,
+    private keeper: ConflictKeeper,
+    private identifier: string,
+  ) {}
+
+  get status(): SyncStatus {
+    return this.subject.getValue();
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    const next: SyncStatus = { ...this.status, ...change, pending: this.pending.size };
+    if (this.stopped) next.state = 'offline';
+    else if (change.state === undefined) {
+      next.state = this.failing.size
+        ? this.status.state === 'offline'
+          ? 'offline'
+          : 'error'
+        : this.active.size
+          ? 'syncing'
+          : 'idle';
+    }
+    this.subject.next(next);
+  }
+
+  /** Counts local writes (not the replication's own) of records and files as pending until sent. */
+  private watchPending(): void {
+    const collections = this.database.collections as Record<string, RxCollection>;
+    const bulks = [collections.records, collections.files].filter(Boolean);
+    this.watching?.unsubscribe();
+    const subs = bulks.map((collection) =>
+      collection.eventBulks$.subscribe((bulk) => {
+        if (String(bulk.context).startsWith('replication-')) return;
+        for (const event of bulk.events) {
+          const data = event.documentData as { e?: string; d?: { updatedAt?: string } } | undefined;
+          if (data?.e === CONFLICT_ENTITY) continue;
+          this.pending.set(`${collection.name}:${event.documentId}`, data?.d?.updatedAt ?? '');
+        }
+        this.update({});
+      }),
+    );
+    this.watching = { unsubscribe: () => subs.forEach((s) => s.unsubscribe()) } as Subscription;
+  }
+
+  private sent(collection: string, doc: { pk?: string; id?: string; d?: { updatedAt?: string } }): void {
+    const key = `${collection}:${doc.pk ?? doc.id}`;
+    const version = this.pending.get(key);
+    if (version !== undefined && (doc.d?.updatedAt ?? '') >= version) this.pending.delete(key);
+  }
+
+  private refused(refusal: Refusal): void {
+    const text = reasonText(refusal.reason);
+    if (refusal.exists) this.keeper.refused.set(refusal.id, refusal.reason);
+    else {
+      // A refused create: the record stays on this client only; keep its values as a conflict too.
+      const d = (refusal.doc.d ?? {}) as Record<string, unknown>;
+      const [entity] = refusal.id.split('|');
+      if (typeof refusal.doc.e === 'string' && typeof d.id === 'string') {
+        this.keeper.onKept({
+          entity,
+          recordId: d.id,
+          kind: 'refused',
+          reason: refusal.reason,
+          key: `${refusal.id}|${String(d.updatedAt)}|refused`,
+          fields: Object.entries(d)
+            .filter(([k]) => !['id', 'createdAt', 'updatedAt', '_v'].includes(k))
+            .map(([field, value]) => ({ field, local: JSON.stringify(value) })),
+        });
+      }
+    }
+    this.update({ lastError: text });
+  }
+
+  private async ensureFiles(): Promise<void> {
+    if (this.database.collections.files) return;
+    await this.database.addCollections({ files: { schema: filesSchema } });
+  }
+
+  /** Opens `files` (so other users' attachments arrive) and starts counting local changes. */
+  async init(): Promise<void> {
+    await this.ensureFiles();
+    this.watchPending();
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const urls = syncUrls(this.options.url);
+    const collections = this.database.collections as Record<string, RxCollection>;
+    const batchSize = this.options.batchSize ?? 200;
+    const plan: [string, string][] = [
+      ['records', urls.records],
+      ['changes', urls.changes],
+      ['files', urls.files],
+    ];
+    for (const [name, url] of plan) {
+      const syncFetch = new SyncFetch(
+        this.options.username,
+        this.options.password,
+        (r) => this.refused(r),
+        this.options.fetch,
+      );
+      this.fetches.push(syncFetch);
+      const state = replicateCouchDB({
+        replicationIdentifier: `kehu-${this.identifier}-${name}-${url}`,
+        collection: collections[name],
+        url,
+        live: this.options.live ?? true,
+        retryTime: this.options.retryTime ?? 5000,
+        fetch: syncFetch.fetch,
+        // One replication per browser, not per tab: RxDB's leader election (multiInstance stores).
+        waitForLeadership: true,
+        pull: { batchSize, heartbeat: 30000 },
+        push: {
+          batchSize,
+          // Conflicts are this client's business; they never leave it.
+          modifier: (doc: { e?: string }) => (doc.e === CONFLICT_ENTITY ? null : doc),
+        },
+      }) as Replication;
+      this.states.push(state);
+      this.subscriptions.push(
+        state.active$.subscribe((active) => {
+          if (active) this.active.add(state);
+          else this.active.delete(state);
+          this.update(active ? {} : { lastSyncedAt: this.failing.has(state) ? this.status.lastSyncedAt : new Date().toISOString() });
+        }),
+        state.error$.subscribe((error) => {
+          const { text, offline } = errorText(error);
+          this.failing.add(state);
+          this.update({ lastError: text, state: offline ? 'offline' : 'error' });
+          if (!this.stopped && offline) this.subject.next({ ...this.status, state: 'offline' });
+        }),
+        state.sent$.subscribe((doc) => {
+          this.failing.delete(state);
+          this.sent(name, doc as { pk?: string; id?: string });
+          this.update({});
+        }),
+        state.received$.subscribe(() => {
+          if (this.failing.delete(state)) this.update({});
+        }),
+        state.conflict$.subscribe((conflict) => {
+          const doc = conflict.input.newDocumentState as { pk?: string };
+          this.pending.delete(`${name}:${doc.pk}`);
+          this.update({});
+        }),
+      );
+    }
+    this.update({});
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const f of this.fetches) f.abort();
+    await Promise.all(this.states.map((s) => s.cancel()));
+    this.subscriptions.forEach((s) => s.unsubscribe());
+    this.states = [];
+    this.fetches = [];
+    this.subscriptions = [];
+    this.active.clear();
+    this.failing.clear();
+    this.update({});
+  }
+
+  async awaitInSync(): Promise<void> {
+    await Promise.all(this.states.map((s) => s.awaitInSync()));
+  }
+
+  /** Stops replicating and watching; the store calls it before closing. */
+  async close(): Promise<void> {
+    await this.stop();
+    this.watching?.unsubscribe();
+    this.subject.complete();
+  }
+}

@@ -1,0 +1,172 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { createStore } from '../store/create-store.js';
+import type { Store } from '../store/types.js';
+import type { StoreUser } from '../permissions/types.js';
+import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
+import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
+import type { SyncConflicts } from './conflicts.js';
+
+let server: TestServer;
+const open: Store[] = [];
+
+before(async () => {
+  server = await spawnSyncServer();
+});
+
+after(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  await server.stop();
+});
+
+const users: Record<string, StoreUser> = {
+  'admin.wang': { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
+  'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
+  'sales.chen': { id: 'sales.chen', roles: ['sales'], organisation: 'sh' },
+};
+
+/** A client: its own memory database, syncing as `name`; `enforce` false lets it try what its roles forbid. */
+async function client(name: string, enforce = true): Promise<Store> {
+  const store = await createStore({
+    entities: shippedEntities,
+    storage: getRxStorageMemory(),
+    name: `client-${name.replace('.', '-')}-${Math.random().toString(36).slice(2, 8)}`,
+    locale: 'en',
+    user: users[name],
+    ...(enforce ? { permissions: shippedRoles } : {}),
+    replication: { url: server.db, ...demoUser(name), retryTime: 300, batchSize: 500 },
+  });
+  open.push(store);
+  return store;
+}
+
+async function close(...stores: Store[]) {
+  for (const s of stores) {
+    open.splice(open.indexOf(s), 1);
+    await s.close();
+  }
+}
+
+/** Polls until `check` passes (assertions inside), failing with its last error after `ms`. */
+async function eventually(check: () => Promise<void> | void, ms = 20000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** A customer created by A and received by B, then both go offline. */
+async function sharedCustomer(a: Store, b: Store) {
+  const customer = await a.entity('customer').insert({ name: '张三', type: 'consumer', remark: 'base', organisation: 'sh' });
+  await a.sync!.awaitInSync();
+  await eventually(async () => assert.ok(await b.entity('customer').get(customer.id)));
+  await Promise.all([a.sync!.stop(), b.sync!.stop()]);
+  return customer.id;
+}
+
+describe('sync through a CouchDB-protocol server', () => {
+  it('merges offline edits of different fields on both clients', async () => {
+    const [a, b] = [await client('admin.wang'), await client('manager.li')];
+    const id = await sharedCustomer(a, b);
+    await a.entity('customer').patch(id, { name: '张三丰' });
+    await b.entity('customer').patch(id, { phone: '020-87654321' });
+    assert.equal(a.sync!.status.state, 'offline');
+    assert.equal(a.sync!.status.pending, 1);
+    await a.sync!.start();
+    await a.sync!.awaitInSync();
+    await b.sync!.start();
+    await b.sync!.awaitInSync();
+    for (const store of [a, b]) {
+      await eventually(async () => {
+        const record = await store.entity('customer').get(id);
+        assert.equal(record?.name, '张三丰');
+        assert.equal(record?.phone, '020-87654321');
+        assert.equal(record?.remark, 'base');
+      });
+    }
+    assert.deepEqual(await b.conflicts!.list(), []);
+    await eventually(() => assert.deepEqual([a.sync!.status.state, a.sync!.status.pending], ['idle', 0]));
+    await close(a, b);
+  });
+
+  it('keeps the losing edit of the same field as a conflict, resolved by choosing it, with an audit entry', async () => {
+    const [a, b] = [await client('admin.wang'), await client('manager.li')];
+    const id = await sharedCustomer(a, b);
+    await a.entity('customer').patch(id, { remark: 'from A' });
+    await b.entity('customer').patch(id, { remark: 'from B <script>' });
+    await a.sync!.start();
+    await a.sync!.awaitInSync();
+    await b.sync!.start();
+    await b.sync!.awaitInSync();
+    await eventually(async () => assert.equal((await b.entity('customer').get(id))?.remark, 'from A'));
+    await (b.conflicts as SyncConflicts).settled();
+    const [conflict] = await b.conflicts!.list();
+    assert.ok(conflict, 'the client whose edit lost has a conflict');
+    assert.deepEqual(
+      [conflict.entity, conflict.recordId, conflict.kind, conflict.fields],
+      ['customer', id, 'edit', [{ field: 'remark', local: '"from B <script>"', server: '"from A"', base: '"base"' }]],
+    );
+    assert.deepEqual(await a.conflicts!.list(), []);
+    await assert.rejects(b.conflicts!.resolve(conflict.id, { name: 'local' }), { code: 'invalid-choice' });
+
+    const saved = await b.conflicts!.resolve(conflict.id, { remark: 'local' });
+    assert.equal(saved.remark, 'from B <script>');
+    assert.deepEqual(await b.conflicts!.list(), []);
+    assert.equal((await b.conflicts!.list({ all: true }))[0].choices?.remark, 'local');
+    const history = await b.history('customer', id);
+    const resolution = history.find((e) => e.user?.id === 'manager.li' && e.action === 'update' && e.changes.some((c) => c.to === 'from B <script>'));
+    assert.ok(resolution, 'the resolution is in the audit trail');
+    await b.sync!.awaitInSync();
+    // Both clients end with the chosen value, and A sees B's audit entries through replication.
+    await eventually(async () => {
+      assert.equal((await a.entity('customer').get(id))?.remark, 'from B <script>');
+      const entries = await a.history('customer', id);
+      assert.ok(entries.some((e) => e.user?.id === 'manager.li' && e.changes.some((c) => c.to === 'from B <script>')));
+    });
+    await close(a, b);
+  });
+
+  it('refuses a protected field written straight to the server, and reports a refused sync write', async () => {
+    const customer = await server.request('POST', 'kehu', {
+      _id: 'customer|refuse-1',
+      e: 'customer',
+      t: 0,
+      d: { id: 'refuse-1', name: '李四', type: 'consumer', salesRep: 'sales.chen', organisation: 'sh', creditLimit: 1000, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', _v: 1 },
+    });
+    assert.equal(customer.status, 201);
+    const { json: current } = await server.request('GET', 'kehu/customer%7Crefuse-1');
+    const put = await server.request(
+      'PUT',
+      'kehu/customer%7Crefuse-1',
+      { ...current, d: { ...current.d, creditLimit: 999999 } },
+      demoUser('sales.chen'),
+    );
+    assert.equal(put.status, 403);
+    assert.equal(put.json.error, 'forbidden');
+    assert.match(put.json.reason, /creditLimit/);
+    assert.match(put.json.reason, /信用额度/);
+    const allowed = await server.request('PUT', 'kehu/customer%7Crefuse-1', { ...current, d: { ...current.d, remark: 'ok' } }, demoUser('sales.chen'));
+    assert.equal(allowed.status, 201, 'a field the role may write passes');
+
+    // A client that does not enforce roles itself: the server refuses, the store says why and keeps the value.
+    const c = await client('sales.chen', false);
+    await eventually(async () => assert.equal((await c.entity('customer').get('refuse-1'))?.remark, 'ok'));
+    await c.entity('customer').patch('refuse-1', { creditLimit: 5 });
+    await eventually(async () => assert.match(c.sync!.status.lastError?.en ?? '', /Credit limit \(creditLimit\)/));
+    assert.match(c.sync!.status.lastError!['zh-CN'], /信用额度/);
+    await (c.conflicts as SyncConflicts).settled();
+    await eventually(async () => assert.equal((await c.entity('customer').get('refuse-1'))?.creditLimit, 1000));
+    const [refused] = await c.conflicts!.list();
+    assert.equal(refused.kind, 'refused');
+    assert.deepEqual(refused.fields, [{ field: 'creditLimit', local: '5', server: '1000' }]);
+    assert.match(refused.reason ?? '', /creditLimit/);
+    await close(c);
+  });
+});

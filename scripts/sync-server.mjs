@@ -1,0 +1,131 @@
+// A CouchDB-protocol server for Kehu's sync, for development, the demo and tests: express-pouchdb
+// over in-memory PouchDB on 127.0.0.1, with CouchDB users (`_users`), database security and the
+// `validate_doc_update` design documents compiled from the schemas and roles. Production runs
+// Apache CouchDB with the same databases and design documents (see README, "Sync").
+//
+//   node --import tsx scripts/sync-server.mjs [--port 5984]   prints the URL and the demo users
+//
+// Needs tsx: the design documents are compiled by @kehu/core from its TypeScript sources.
+import express from 'express';
+import expressPouch from 'express-pouchdb';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import mapreduce from 'pouchdb-mapreduce';
+import replication from 'pouchdb-replication';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadEntityFiles } from '../packages/core/src/cli/entity-files.ts';
+import { serverDatabases } from '../packages/core/src/sync/server-documents.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Demo users, one per shipped role, all in organisation `sh` (organisations are `org:<id>` roles, decision 0007). */
+export const demoUsers = [
+  { name: 'admin.wang', password: 'kehu-demo', roles: ['admin', 'org:sh'] },
+  { name: 'manager.li', password: 'kehu-demo', roles: ['sales-manager', 'org:sh'] },
+  { name: 'sales.zhang', password: 'kehu-demo', roles: ['sales', 'org:sh'] },
+  { name: 'sales.chen', password: 'kehu-demo', roles: ['sales', 'org:sh'] },
+  { name: 'auditor.zhao', password: 'kehu-demo', roles: ['auditor', 'org:sh'] },
+];
+
+const basic = (name, password) => 'Basic ' + Buffer.from(`${name}:${password}`).toString('base64');
+
+/**
+ * Starts the server. `entities` (compiled) or `schemasDir` (default `schemas/`) and `roles`
+ * (default `schemas/roles.json`) give the write checks; `users` are created in `_users`. Admin party
+ * is off: only `admin` (a CouchDB server admin) may create databases or change design documents.
+ * @returns {Promise<{ url: string, port: number, database: string, admin: { name: string, password: string }, users: typeof demoUsers, stop(): Promise<void> }>}
+ */
+export async function startSyncServer({
+  port = 0,
+  entities,
+  schemasDir = `${root}schemas/`,
+  roles,
+  users = demoUsers,
+  database = 'kehu',
+  admin = { name: 'admin', password: `admin-${Math.random().toString(36).slice(2)}` },
+} = {}) {
+  const schemaEntities =
+    entities ??
+    loadEntityFiles([schemasDir]).flatMap((file) => {
+      if (file.problems.length) throw new Error(`${file.path}: ${JSON.stringify(file.problems)}`);
+      return file.entity ? [file.entity] : [];
+    });
+  const config = roles ?? JSON.parse(readFileSync(`${schemasDir}roles.json`, 'utf8'));
+  const Pouch = PouchDB.plugin(memory).plugin(mapreduce).plugin(replication).defaults({ adapter: 'memory' });
+  const pouch = expressPouch(Pouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
+  // Turns admin party off: from now on only this admin is a server admin.
+  await new Promise((resolve, reject) =>
+    pouch.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? reject(error) : resolve())),
+  );
+  const adminAuth = basic(admin.name, admin.password);
+  const app = express();
+  // express-pouchdb crashes the process when a non-admin creates a database (PouchDB.new rejects
+  // unhandled); refuse those requests before they reach it.
+  app.use((req, res, next) => {
+    const dbPath = /^\/[^/]+\/?$/.test(req.path) && !req.path.startsWith('/_');
+    if ((req.method === 'PUT' || req.method === 'DELETE') && dbPath && req.get('authorization') !== adminAuth) {
+      res.status(403).json({ error: 'forbidden', reason: 'Only the server admin creates or deletes databases.' });
+      return;
+    }
+    next();
+  });
+  app.use('/', pouch);
+  const server = app.listen(port, '127.0.0.1');
+  await new Promise((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${address.port}/`;
+  const call = async (method, path, body) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: { authorization: adminAuth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`${method} /${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  for (const user of users) {
+    const id = `org.couchdb.user:${user.name}`;
+    await call('PUT', `_users/${encodeURIComponent(id)}`, { _id: id, type: 'user', ...user });
+  }
+  const roleNames = Object.keys(config.roles);
+  for (const db of serverDatabases(schemaEntities, config, database)) {
+    await call('PUT', db.name);
+    // Members: anyone with a Kehu role (self-registered CouchDB users have none). Never admins:
+    // database admins bypass validate_doc_update.
+    await call('PUT', `${db.name}/_security`, {
+      admins: { names: [], roles: [] },
+      members: { names: [], roles: roleNames },
+    });
+    await call('PUT', `${db.name}/${db.design._id}`, db.design);
+  }
+  return {
+    url,
+    port: address.port,
+    database,
+    admin,
+    users,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--port');
+  const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.KEHU_SYNC_PORT ?? 5984);
+  const server = await startSyncServer({ port, admin: { name: 'admin', password: process.env.KEHU_SYNC_ADMIN_PASSWORD ?? 'kehu-admin' } });
+  // One JSON line first, for scripts and tests that start the server as a child process.
+  console.log(JSON.stringify({ url: server.url, database: server.database, admin: server.admin.name }));
+  console.log(`Kehu sync server (CouchDB protocol, in memory): ${server.url}${server.database}`);
+  console.log(`  server admin: ${server.admin.name} / ${server.admin.password}`);
+  for (const user of server.users) console.log(`  ${user.name} / ${user.password}  roles: ${user.roles.join(', ')}`);
+  const stop = () => server.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
