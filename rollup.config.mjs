@@ -72,6 +72,7 @@ function packageConfig(packageDir) {
       pruneDeclarations(),
       executableBins(outDir, executables),
       checkExportsMap(dir, manifest),
+      workerBundles(dir, outDir),
     ],
     output: {
       dir: outDir,
@@ -90,6 +91,43 @@ function packageConfig(packageDir) {
         );
       }
       warn(warning);
+    },
+  };
+}
+
+/**
+ * Web Workers (`src/**​/*.worker.ts`) as self-contained modules next to their folder in `dist`
+ * (`dist/import-wizard/import.worker.js`): a module worker has no import map, so `@kehu/core` and
+ * its libraries are bundled into it (by esbuild, which also reads papaparse's UMD build) rather than
+ * left as bare imports. The page finds it at `../<folder>/<name>.worker.js` from any chunk.
+ */
+function workerBundles(dir, outDir) {
+  return {
+    name: 'kehu-worker-bundles',
+    async writeBundle() {
+      const { readdirSync } = await import('node:fs');
+      const workers = readdirSync(join(dir, 'src'), { recursive: true })
+        .map((file) => posix.join('src', String(file).split('\\').join('/')))
+        .filter((file) => file.endsWith('.worker.ts'));
+      if (!workers.length) return;
+      const { build } = await import('esbuild');
+      await Promise.all(
+        workers.map((file) =>
+          build({
+            entryPoints: [join(dir, file)],
+            outfile: join(outDir, file.replace(/^src\//, '').replace(/\.ts$/, '.js')),
+            bundle: true,
+            format: 'esm',
+            platform: 'browser',
+            target: 'es2022',
+            minify: true,
+            sourcemap: true,
+            tsconfig: join(root, 'tsconfig.json'),
+            define: { 'process.env.NODE_ENV': '"production"' },
+            logLevel: 'warning',
+          }),
+        ),
+      );
     },
   };
 }

@@ -30,9 +30,15 @@ export interface RowReader {
   close(): void;
 }
 
-/** Where the worker module is: next to this one, as `.ts` when served from source (dev server, tests). */
+/**
+ * Where the worker module is: next to this one as `.ts` when served from source (dev server,
+ * tests); in a build, `dist/import-wizard/import.worker.js` (rollup.config.mjs), one folder up from
+ * whichever chunk holds this code.
+ */
 const workerUrl = () =>
-  new URL(import.meta.url.endsWith('.ts') ? './import.worker.ts' : './import.worker.js', import.meta.url);
+  import.meta.url.endsWith('.ts')
+    ? new URL('./import.worker.ts', import.meta.url)
+    : new URL('../import-wizard/import.worker.js', import.meta.url);
 
 function startWorker(timeout = 15000): Promise<Worker | undefined> {
   return new Promise((resolve) => {
