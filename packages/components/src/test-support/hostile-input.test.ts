@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { createStore, defineEntity, vinCheckDigit, type FieldModel, type JsonSchema, type Store } from '@kehu/core';
 import '../define.js';
-import { fit, xssCorpus, xssMarker } from './xss-corpus.js';
+import { fit, xssCorpus } from './xss-corpus.js';
+import { expectInert, formulaLike, head, norm, parseCsv, shown } from './inert.js';
 
 // Every free-text field of the shipped schemas holds a hostile payload; each element must show it as
 // text, never run it (window.__kehuXss stays unset) and never turn it into markup.
@@ -115,98 +116,15 @@ after(async () => {
   console.log(`hostile input: ${total} payload × element checks\n${counts.join('\n')}`);
 });
 
-/** Elements under `root`, through every open shadow root. */
-function* deep(root: ParentNode): Generator<Element> {
-  for (const el of root.querySelectorAll('*')) {
-    yield el;
-    if (el.shadowRoot) yield* deep(el.shadowRoot);
-  }
-}
-
-/** The text a user sees (styles left out) plus the values of form controls, whitespace collapsed. */
-function shown(root: Node): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    if (node instanceof HTMLStyleElement || node instanceof HTMLTemplateElement) return;
-    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(' ', node.value, ' ');
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.childNodes) walk(child);
-    // A highlight (`<mark>`) sits inside a word: no space after it.
-    if (node instanceof Element && node.localName !== 'mark') parts.push(' ');
-  };
-  walk(root);
-  return norm(parts.join(''));
-}
-const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Markup a payload could have injected: descriptions of the offending elements. */
-function injected(root: ParentNode): string[] {
-  const bad: string[] = [];
-  for (const el of deep(root)) {
-    const tag = el.localName;
-    const attrs = [...el.attributes];
-    if (['script', 'iframe', 'object', 'embed', 'frame', 'noscript'].includes(tag)) bad.push(tag);
-    for (const attr of attrs) {
-      const value = attr.value.trim().toLowerCase();
-      if (attr.name.startsWith('on')) bad.push(`${tag}[${attr.name}]`);
-      if (attr.name === 'srcdoc') bad.push(`${tag}[srcdoc]`);
-      if (
-        ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) &&
-        value.startsWith('javascript:')
-      ) {
-        bad.push(`${tag}[${attr.name}=javascript:]`);
-      }
-      if (attr.name === 'style' && value.includes('javascript:')) bad.push(`${tag}[style]`);
-    }
-    if (tag === 'style' && el.textContent!.includes(xssMarker)) bad.push('style with a payload');
-  }
-  return bad;
-}
-
-/** The head of a value, as an element showing it in full or clipped with an ellipsis would show it. */
-const head = (value: string) => norm(value).slice(0, 40);
-
-/**
- * Waits until `el` shows every value (its head), then asserts nothing ran and nothing was injected.
- * Values are field values holding payloads; each is credited to the payload it came from.
- */
+/** Waits until `el` shows every value as text, asserts nothing ran or was injected, and credits the payloads. */
 async function inert(name: string, el: Element, values: string[]): Promise<void> {
-  await waitUntil(
-    () => values.every((v) => shown(el).includes(head(v))),
-    `${name} never showed: ${values.filter((v) => !shown(el).includes(head(v))).join(' | ')}`,
-    { timeout: 8000 },
-  );
-  // Injected handlers (img onerror) fire after a network round trip: give them one.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect((window as unknown as Record<string, unknown>)[xssMarker], `${name}: a payload ran`).to.equal(undefined);
-  expect(injected(el.shadowRoot ?? el), `${name}: injected markup`).to.deep.equal([]);
+  await expectInert(name, el, values);
   const credited = seen.get(name) ?? new Set<string>();
   for (const value of values) {
     const payload = xssCorpus.find((x) => x.text.startsWith(value) || value.startsWith(x.text));
     if (payload) credited.add(payload.id);
   }
   seen.set(name, credited);
-}
-
-/** RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (rows.push([...row, cell]), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  return rows;
 }
 
 /** Every k-th index, so a handful of single-record renders cover every payload through rotated fields. */
@@ -238,7 +156,7 @@ describe('hostile input in every element', () => {
     const rows = parseCsv((await exported).detail.text.replace(/^\uFEFF/, ''));
     expect(rows).to.have.length(N + 1);
     const cells = rows.flat();
-    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).to.deep.equal([]);
+    expect(cells.filter(formulaLike)).to.deep.equal([]);
     for (let i = 0; i < N; i++) {
       for (const value of [p(i, 100), p(i + 2, 50), p(i + 3, 1000)]) {
         expect(cells, xssCorpus[i].id).to.include(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
