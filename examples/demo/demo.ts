@@ -35,6 +35,8 @@ const screenHost = $('screen');
 let locale: Locale = toLocale(localStorage.getItem('kehu-demo-locale') ?? document.documentElement.lang);
 let entities: Entity[] = [];
 let store: Store | undefined;
+/** Aborted when the screen shown is taken down, so its pending async work stops (`ScreenContext.signal`). */
+let mounted = new AbortController();
 
 const say = (key: keyof typeof text, values: Record<string, string | number> = {}) =>
   text[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -74,13 +76,15 @@ function render(): void {
   if ('screen' in current) {
     if (!store) return;
     if (screenHost.dataset.screen !== screenId) {
+      mounted.abort();
+      mounted = new AbortController();
       screenHost.replaceChildren();
       screenHost.dataset.screen = screenId;
     }
     const navigate = (hash: string) => (location.hash = hash);
     screens
       .find((s) => s.id === screenId)!
-      .render(screenHost, { store, entities, locale, params: current.params, navigate });
+      .render(screenHost, { store, entities, locale, params: current.params, navigate, signal: mounted.signal });
     return;
   }
   const { id } = current;

@@ -1,5 +1,6 @@
 import type { Locale } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   pick: { 'zh-CN': '选择客户', en: 'Choose a customer' },
@@ -10,18 +11,17 @@ const text = {
   history: { 'zh-CN': '动态', en: 'History' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin-bottom:1rem;">
-      <kehu-reference-picker id="c360-picker" entity="customer" no-create style="min-width:22rem;"></kehu-reference-picker>
-      <p id="c360-hint" style="margin:0;color:#5f6673;"></p>
+    <div class="crm-picker-bar">
+      <kehu-reference-picker id="c360-picker" entity="customer" no-create class="crm-picker-wide"></kehu-reference-picker>
+      <p id="c360-hint" class="crm-inline-note"></p>
     </div>
-    <div id="c360-body" style="display:grid;grid-template-columns:minmax(0,2fr) minmax(18rem,1fr);gap:1rem;align-items:start;">
+    <div id="c360-body" class="crm-split-side">
       <kehu-record-detail id="c360-detail" entity="customer"></kehu-record-detail>
-      <section style="${panel}" aria-labelledby="c360-history">
-        <h2 id="c360-history" style="font-size:1.125rem;margin:0 0 0.5rem;"></h2>
+      <section class="crm-panel" aria-labelledby="c360-history">
+        <h2 id="c360-history" class="crm-side-heading"></h2>
         <kehu-record-timeline id="c360-timeline" entity="customer" limit="15"></kehu-record-timeline>
       </section>
     </div>`;

@@ -2,6 +2,7 @@ import type { Locale } from '@kehu/core';
 import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
 import { renderSegments } from './segments-panel.js';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 /** One chart on the dashboard: its entity, attributes and heading per locale. */
 interface Tile {
@@ -67,9 +68,10 @@ const intro = {
 } satisfies Record<Locale, string>;
 
 function build(host: HTMLElement): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <p id="dashboard-intro" style="margin:0 0 0.75rem;color:#5f6673;"></p>
-    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem;align-items:start;"></div>
+    <p id="dashboard-intro" class="crm-note"></p>
+    <div class="crm-grid crm-grid-charts"></div>
     <section id="dashboard-segments" class="crm-gap-large"></section>`;
   const grid = host.querySelector('div')!;
   for (const tile of tiles) {

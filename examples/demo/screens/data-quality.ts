@@ -8,6 +8,7 @@ import {
   type Store,
 } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   duplicates: { 'zh-CN': '客户查重与合并', en: 'Find and merge duplicate customers' },
@@ -33,8 +34,6 @@ const text = {
   failed: { 'zh-CN': '失败：{reason}', en: 'Failed: {reason}' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-const cell = 'padding:0.25rem 0.5rem;border-bottom:1px solid #e5e9f0;text-align:start;';
 const percent = (locale: Locale, value: number) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
@@ -44,12 +43,11 @@ const ARCHIVES = ['customer', 'vehicle', 'product', 'document'];
 /** Builds a table from rows of text; text only, so names from data are never markup. */
 function table(headings: string[], rows: string[][]): HTMLTableElement {
   const element = document.createElement('table');
-  element.style.cssText = 'border-collapse:collapse;width:100%;';
+  element.className = 'crm-data-table';
   const head = element.createTHead().insertRow();
   for (const heading of headings) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.style.cssText = cell;
     th.textContent = heading;
     head.append(th);
   }
@@ -59,7 +57,6 @@ function table(headings: string[], rows: string[][]): HTMLTableElement {
     row.forEach((value, i) => {
       const td = i === 0 ? document.createElement('th') : tr.insertCell();
       if (i === 0) (td as HTMLTableCellElement).scope = 'row';
-      td.style.cssText = cell;
       td.textContent = value;
       tr.append(td);
     });
@@ -68,7 +65,9 @@ function table(headings: string[], rows: string[][]): HTMLTableElement {
 }
 
 async function showCompleteness(host: HTMLElement, store: Store, locale: Locale): Promise<void> {
-  const target = host.querySelector<HTMLElement>('#dq-completeness-table')!;
+  // Absent when called after a restore and the user has left the screen (the host holds another).
+  const target = host.querySelector<HTMLElement>('#dq-completeness-table');
+  if (!target) return;
   const rows: string[][] = [];
   for (const name of ARCHIVES.filter((n) => store.has(n))) {
     const summary = await storeCompleteness(store, name);
@@ -112,19 +111,20 @@ function reportTable(report: RestoreReport, store: Store, locale: Locale): HTMLE
 }
 
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;gap:1rem;">
-      <section style="${panel}" aria-labelledby="dq-duplicates">
-        <h1 id="dq-duplicates" style="font-size:1.25rem;"></h1>
+    <div class="crm-stack">
+      <section class="crm-panel" aria-labelledby="dq-duplicates">
+        <h1 id="dq-duplicates" class="crm-heading"></h1>
         <kehu-duplicate-review id="dq-review" entity="customer"></kehu-duplicate-review>
       </section>
-      <section style="${panel}" aria-labelledby="dq-completeness">
-        <h2 id="dq-completeness" style="font-size:1.25rem;"></h2>
+      <section class="crm-panel" aria-labelledby="dq-completeness">
+        <h2 id="dq-completeness" class="crm-heading"></h2>
         <div id="dq-completeness-table"></div>
-        <button id="dq-refresh" type="button" style="margin-top:0.5rem;"></button>
+        <button id="dq-refresh" type="button" class="crm-gap-small"></button>
       </section>
-      <section style="${panel}" aria-labelledby="dq-backup">
-        <h2 id="dq-backup" style="font-size:1.25rem;"></h2>
+      <section class="crm-panel" aria-labelledby="dq-backup">
+        <h2 id="dq-backup" class="crm-heading"></h2>
         <p><button id="dq-download" type="button"></button> <span id="dq-download-status" role="status"></span></p>
         <p><label><span id="dq-choose"></span> <input id="dq-file" type="file" accept=".json,application/json" /></label></p>
         <div id="dq-report" role="status"></div>

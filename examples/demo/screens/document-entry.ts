@@ -1,6 +1,7 @@
 import type { Locale } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
 import { showWorkflow, workflowMarkup } from './document-workflow.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   documents: { 'zh-CN': '业务单据', en: 'Business documents' },
@@ -13,19 +14,18 @@ const text = {
   },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;grid-template-columns:minmax(0,2fr) minmax(0,5fr);gap:1rem;align-items:start;">
-      <section style="${panel}" aria-labelledby="documents-title">
+    <div class="crm-split-entry">
+      <section class="crm-panel" aria-labelledby="documents-title">
         <h1 id="documents-title"></h1>
         <p><button type="button" id="document-new"></button></p>
-        <kehu-record-list entity="document" columns="number,customer,totalAmount" style="height:calc(100vh - 14rem)"></kehu-record-list>
+        <kehu-record-list entity="document" columns="number,customer,totalAmount" class="crm-list-documents"></kehu-record-list>
       </section>
-      <section style="${panel}" aria-labelledby="entry-title">
+      <section class="crm-panel" aria-labelledby="entry-title">
         <h2 id="entry-title"></h2>
-        <p id="entry-hint" style="color:#52606d;margin-top:0"></p>
+        <p id="entry-hint" class="crm-hint"></p>
         ${workflowMarkup}
         <kehu-record-form entity="document"></kehu-record-form>
       </section>

@@ -127,6 +127,24 @@ describe('document-entry workflow', () => {
     await expect(host).to.be.accessible();
   });
 
+  it('works again when the demo shows the screen anew in the same host', async () => {
+    const draft = await store.entity('document').insert({
+      kind: 'order',
+      customer: customer.id,
+      date: '2026-11-07',
+      lines: [{ product: oil.id, description: '机油', quantity: 1, unitPrice: 379 }],
+    });
+    const { host, context } = await open([draft.id]);
+    await waitUntil(() => host.querySelector('#wf-status')!.textContent!.includes('草稿'), 'draft status');
+    // The demo empties its one screen host for another screen, then builds this one again in it.
+    host.replaceChildren();
+    documentEntryScreen.render(host, context);
+    const status = () => host.querySelector('#wf-status')!.textContent;
+    await waitUntil(() => status()?.includes('草稿'), 'draft status again');
+    button(host, 'submit').click();
+    await waitUntil(() => status()?.includes('已提交'), 'the new bar submits');
+  });
+
   it('shows the bar in English and stays accessible', async () => {
     const doc = await store.entity('document').insert({
       kind: 'quote',

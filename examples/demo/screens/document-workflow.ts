@@ -55,14 +55,14 @@ const ACTIONS: DocumentAction[] = ['submit', 'approve', 'reject', 'reverse'];
 
 /** The bar's markup; ids are prefixed `wf-`. */
 export const workflowMarkup = `
-  <div id="wf-bar" role="group" style="display:flex;flex-wrap:wrap;gap:0.5rem;align-items:end;margin:0 0 0.75rem;">
+  <div id="wf-bar" role="group" class="crm-workflow-bar">
     <strong id="wf-status"></strong>
     ${ACTIONS.map((a) => `<button type="button" id="wf-${a}" data-action="${a}" hidden></button>`).join('')}
-    <label style="display:grid;gap:0.125rem;flex:1 1 14rem;"><span id="wf-reason-label"></span>
+    <label class="crm-reason"><span id="wf-reason-label"></span>
       <input id="wf-reason" maxlength="500" /></label>
   </div>
-  <p id="wf-message" role="status" style="margin:0 0 0.5rem;"></p>
-  <p id="wf-price" aria-live="polite" style="margin:0 0 0.5rem;color:#52606d;"></p>`;
+  <p id="wf-message" role="status" class="crm-line"></p>
+  <p id="wf-price" aria-live="polite" class="crm-price-note"></p>`;
 
 interface Wiring {
   store?: Store;
@@ -71,18 +71,23 @@ interface Wiring {
   context?: ScreenContext;
 }
 
-const wiring = new WeakMap<HTMLElement, Wiring>();
+/**
+ * Keyed by the form, not the host: the demo reuses one host for every screen, and a screen shown
+ * again gets a new form and bar that must be wired again.
+ */
+const wiring = new WeakMap<Form, Wiring>();
 
 /** Updates the bar for the document shown (none when a new one is being entered). */
 export async function showWorkflow(host: HTMLElement, form: Form, context: ScreenContext, id?: string): Promise<void> {
-  const state = wiring.get(host) ?? wire(host, form);
+  const state = wiring.get(form) ?? wire(host, form);
   Object.assign(state, { store: context.store, locale: context.locale, id, context });
   const { locale } = context;
   host.querySelector('#wf-reason-label')!.textContent = workflowText.reason[locale];
   for (const action of ACTIONS) host.querySelector(`#wf-${action}`)!.textContent = workflowText[action][locale];
   const bar = host.querySelector<HTMLElement>('#wf-bar')!;
   const document = id ? await context.store.entity('document').get(id) : null;
-  if (state.id !== id) return; // another document was opened meanwhile
+  // Another document was opened meanwhile, or the user left the screen.
+  if (state.id !== id || context.signal?.aborted) return;
   bar.hidden = !document;
   form.readonly = document?.status === 'approved';
   if (!document) return;
@@ -99,7 +104,7 @@ export async function showWorkflow(host: HTMLElement, form: Form, context: Scree
 
 function wire(host: HTMLElement, form: Form): Wiring {
   const state: Wiring = { locale: 'zh-CN' };
-  wiring.set(host, state);
+  wiring.set(form, state);
   host.querySelector('#wf-bar')!.addEventListener('click', (event) => {
     const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action) void act(host, form, state, action as DocumentAction);
@@ -128,6 +133,7 @@ async function act(host: HTMLElement, form: Form, state: Wiring, action: Documen
     if (action === 'submit') await submitDocument(store, id);
     if (action === 'approve') await approveDocument(store, id);
     if (action === 'reject') await rejectDocument(store, id, reason);
+    if (context.signal?.aborted) return; // the user went to another screen meanwhile
     host.querySelector<HTMLInputElement>('#wf-reason')!.value = '';
     if (action === 'reverse') {
       const reversal = await reverseDocument(store, id, { reason });
@@ -157,7 +163,7 @@ async function priceLines(host: HTMLElement, form: Form, state: Wiring): Promise
     ),
   );
   const resolved = priced.filter((p) => p.resolution);
-  if (!resolved.length) return;
+  if (!resolved.length || state.context?.signal?.aborted) return;
   // The user may have typed meanwhile: only fill lines that still have this product and no price.
   const now = (form.values.lines as Row[] | undefined) ?? [];
   const next = now.map((line, i) =>

@@ -1,6 +1,7 @@
 import type { Locale } from '@kehu/core';
 import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   activities: { 'zh-CN': '待办跟进', en: 'Follow-ups due' },
@@ -11,8 +12,6 @@ const text = {
   today: { 'zh-CN': '演示数据的“今天”是 {today}。', en: 'The demo data’s “today” is {today}.' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 /**
  * The seed lays its dates out around a fixed day, so the lists are measured from it; a demo seeded
  * with the real date (see `SeedOptions.today`) would pass that instead.
@@ -20,16 +19,17 @@ const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;paddin
 const TODAY = DEFAULT_SEED_OPTIONS.today;
 
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <p id="due-today" style="margin:0 0 0.75rem;color:#5f6673;"></p>
-    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem;align-items:start;">
-      <section style="${panel}" aria-labelledby="due-activities">
-        <h1 id="due-activities" style="font-size:1.25rem;"></h1>
+    <p id="due-today" class="crm-note"></p>
+    <div class="crm-grid crm-grid-due">
+      <section class="crm-panel" aria-labelledby="due-activities">
+        <h1 id="due-activities" class="crm-heading"></h1>
         <kehu-due-list id="due-activity-list" entity="activity" date-field="dueDate" done-field="done"
           done-date-field="doneOn" today="${TODAY}"></kehu-due-list>
       </section>
-      <section style="${panel}" aria-labelledby="due-documents">
-        <h2 id="due-documents" style="font-size:1.25rem;"></h2>
+      <section class="crm-panel" aria-labelledby="due-documents">
+        <h2 id="due-documents" class="crm-heading"></h2>
         <kehu-due-list id="due-document-list" entity="document" date-field="dueDate" today="${TODAY}"
           page-size="20"></kehu-due-list>
       </section>

@@ -1,5 +1,6 @@
 import { csvText, localize, xlsxBlob, type Entity, type Locale, type Store } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const entities = ['customer', 'vehicle', 'product'] as const;
 const text = {
@@ -11,7 +12,6 @@ const text = {
   exported: { 'zh-CN': '已导出 {count} 条记录。', en: '{count} records exported.' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
 const MAX_EXPORT = 100000;
 
 /** The entity's list columns as titled rows: what the list shows, enum values by their label. */
@@ -39,19 +39,20 @@ function save(blob: Blob, name: string): void {
 }
 
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;gap:1rem;">
-      <label style="display:flex;gap:0.5rem;align-items:center;">
+    <div class="crm-stack">
+      <label class="crm-inline-label">
         <span id="import-entity-label"></span>
         <select id="import-entity"></select>
       </label>
-      <section style="${panel}" aria-labelledby="import-heading">
-        <h1 id="import-heading" style="font-size:1.25rem;"></h1>
+      <section class="crm-panel" aria-labelledby="import-heading">
+        <h1 id="import-heading" class="crm-heading"></h1>
         <kehu-import-wizard entity="customer"></kehu-import-wizard>
       </section>
-      <section style="${panel}" aria-labelledby="export-heading">
-        <h2 id="export-heading" style="font-size:1.25rem;"></h2>
-        <p style="display:flex;gap:0.5rem;">
+      <section class="crm-panel" aria-labelledby="export-heading">
+        <h2 id="export-heading" class="crm-heading"></h2>
+        <p class="crm-buttons">
           <button type="button" id="export-csv"></button>
           <button type="button" id="export-xlsx"></button>
           <span id="export-status" role="status"></span>

@@ -18,26 +18,24 @@ export const claimText = {
   moved: { 'zh-CN': '已更新理赔状态。', en: 'Claim status updated.' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const field = 'display:grid;gap:0.25rem;';
-
 export const claimPanelMarkup = `
   <p id="claim-choose"></p>
   <div id="claim-panel" hidden>
-    <p style="margin:0 0 0.5rem;"><strong id="claim-title"></strong> <span id="claim-status"></span></p>
-    <div style="display:grid;gap:0.5rem;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));">
+    <p class="crm-line"><strong id="claim-title"></strong> <span id="claim-status"></span></p>
+    <div class="crm-claim-fields">
       <kehu-reference-picker id="claim-assessment" entity="document" no-create></kehu-reference-picker>
-      <label style="${field}"><span id="claim-paid-label"></span>
+      <label class="crm-label"><span id="claim-paid-label"></span>
         <input id="claim-paid" type="number" min="0" step="0.01" inputmode="decimal" /></label>
-      <label style="${field}"><span id="claim-reason-label"></span><input id="claim-reason" maxlength="500" /></label>
+      <label class="crm-label"><span id="claim-reason-label"></span><input id="claim-reason" maxlength="500" /></label>
     </div>
-    <div id="claim-moves" role="group" style="display:flex;flex-wrap:wrap;gap:0.5rem;margin:0.5rem 0;"></div>
-    <div style="display:flex;flex-wrap:wrap;gap:0.5rem;align-items:end;">
-      <label style="${field}"><span id="claim-reopen-label"></span><select id="claim-reopen-to"></select></label>
+    <div id="claim-moves" role="group" class="crm-moves"></div>
+    <div class="crm-reopen">
+      <label class="crm-label"><span id="claim-reopen-label"></span><select id="claim-reopen-to"></select></label>
       <button type="button" id="claim-reopen"></button>
     </div>
     <p id="claim-message" role="status"></p>
-    <h3 id="claim-history-title" style="font-size:1rem;"></h3>
-    <ol id="claim-history" style="margin:0;padding-left:1.25rem;"></ol>
+    <h3 id="claim-history-title" class="crm-heading-minor"></h3>
+    <ol id="claim-history" class="crm-steps"></ol>
   </div>`;
 
 /** Labels of the claim statuses, from the schema. */
@@ -61,6 +59,7 @@ export async function showClaim(host: HTMLElement, context: ScreenContext, id: s
   picker.locale = locale;
   picker.label = claimText.assessment[locale];
   const claim = id && store.has('insurance-claim') ? await store.entity('insurance-claim').get(id) : null;
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   q('#claim-choose').hidden = !!claim;
   q('#claim-panel').hidden = !claim;
   host.dataset.claim = claim ? claim.id : '';

@@ -121,6 +121,27 @@ describe('insurance screen', () => {
     await expect(host).to.be.accessible();
   });
 
+  it('drops its pending work when taken down for another screen, without an error', async () => {
+    const rejections: unknown[] = [];
+    const record = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', record);
+    try {
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const mounted = new AbortController();
+      const context = { store, entities: [...store.entities.values()], locale: 'zh-CN' as const, params: [claimId] };
+      insuranceScreen.render(host, { ...context, navigate: () => undefined, signal: mounted.signal });
+      // What the demo does on leaving: abort the screen's signal and empty the host at once,
+      // while the reminders, filters, query and claim are still loading.
+      mounted.abort();
+      host.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'another screen' }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(rejections.map(String)).to.deep.equal([]);
+      expect(host.textContent).to.equal('another screen');
+    } finally {
+      window.removeEventListener('unhandledrejection', record);
+    }
+  });
+
   it('queries loss assessments by period and claim status, in English too', async () => {
     const { host } = await open([], 'en');
     const found = () => host.querySelector('#ins-found')!.textContent!;

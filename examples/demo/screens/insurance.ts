@@ -2,6 +2,7 @@ import { expiringPolicies, queryAssessments, type Locale } from '@kehu/core';
 import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
 import { claimPanelMarkup, showClaim, wireClaimPanel } from './insurance-claim-panel.js';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   expiring: { 'zh-CN': '保险到期提醒', en: 'Policies expiring' },
@@ -24,45 +25,44 @@ const text = {
   amount: { 'zh-CN': '定损金额', en: 'Amount' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-const field = 'display:grid;gap:0.25rem;';
 /** The seed's fixed "today", so the reminders show the seeded expiries (see due-list.ts). */
 const TODAY = DEFAULT_SEED_OPTIONS.today;
 const CLAIM_STATUSES = ['reported', 'assessed', 'approved', 'paid', 'closed', 'rejected'];
 
 function build(host: HTMLElement, context: ScreenContext): void {
   const start = `${TODAY.slice(0, 4)}-01-01`;
+  adoptCrmStyles();
   host.innerHTML = `
-    <h1 id="ins-title" style="font-size:1.375rem;margin:0 0 0.75rem;"></h1>
-    <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:1rem;align-items:start;">
-      <section style="${panel}" aria-labelledby="ins-expiring">
-        <h2 id="ins-expiring" style="font-size:1.25rem;"></h2>
-        <div style="display:flex;gap:1rem;flex-wrap:wrap;align-items:end;">
-          <label style="${field}"><span id="ins-lead-label"></span>
-            <input id="ins-lead" type="number" min="0" max="365" step="1" value="30" style="width:6rem" /></label>
-          <label style="${field}"><span id="ins-lapsed-label"></span>
-            <input id="ins-lapsed" type="number" min="0" max="365" step="1" value="30" style="width:6rem" /></label>
+    <h1 id="ins-title" class="crm-page-title"></h1>
+    <div class="crm-grid crm-grid-insurance">
+      <section class="crm-panel" aria-labelledby="ins-expiring">
+        <h2 id="ins-expiring" class="crm-heading"></h2>
+        <div class="crm-fields">
+          <label class="crm-label"><span id="ins-lead-label"></span>
+            <input id="ins-lead" type="number" min="0" max="365" step="1" value="30" class="crm-days" /></label>
+          <label class="crm-label"><span id="ins-lapsed-label"></span>
+            <input id="ins-lapsed" type="number" min="0" max="365" step="1" value="30" class="crm-days" /></label>
         </div>
         <p id="ins-count" role="status"></p>
         <kehu-due-list id="ins-due" entity="insurance-policy" date-field="endDate" today="${TODAY}" page-size="20"></kehu-due-list>
       </section>
-      <section style="${panel}" aria-labelledby="ins-claims">
-        <h2 id="ins-claims" style="font-size:1.25rem;"></h2>
-        <kehu-record-list id="ins-claim-list" entity="insurance-claim" style="height:18rem"></kehu-record-list>
-        <h3 id="ins-claim" style="font-size:1.125rem;"></h3>
+      <section class="crm-panel" aria-labelledby="ins-claims">
+        <h2 id="ins-claims" class="crm-heading"></h2>
+        <kehu-record-list id="ins-claim-list" entity="insurance-claim" class="crm-list-claims"></kehu-record-list>
+        <h3 id="ins-claim" class="crm-heading-small"></h3>
         ${claimPanelMarkup}
       </section>
-      <section style="${panel}" aria-labelledby="ins-assessments">
-        <h2 id="ins-assessments" style="font-size:1.25rem;"></h2>
-        <form id="ins-query" style="display:flex;gap:0.75rem;flex-wrap:wrap;align-items:end;">
-          <label style="${field}"><span id="ins-from-label"></span><input id="ins-from" type="date" value="${start}" /></label>
-          <label style="${field}"><span id="ins-to-label"></span><input id="ins-to" type="date" value="${TODAY}" /></label>
-          <label style="${field}"><span id="ins-insurer-label"></span><select id="ins-insurer"></select></label>
-          <label style="${field}"><span id="ins-status-label"></span><select id="ins-status"></select></label>
+      <section class="crm-panel" aria-labelledby="ins-assessments">
+        <h2 id="ins-assessments" class="crm-heading"></h2>
+        <form id="ins-query" class="crm-query">
+          <label class="crm-label"><span id="ins-from-label"></span><input id="ins-from" type="date" value="${start}" /></label>
+          <label class="crm-label"><span id="ins-to-label"></span><input id="ins-to" type="date" value="${TODAY}" /></label>
+          <label class="crm-label"><span id="ins-insurer-label"></span><select id="ins-insurer"></select></label>
+          <label class="crm-label"><span id="ins-status-label"></span><select id="ins-status"></select></label>
           <button type="submit" id="ins-search"></button>
         </form>
         <p id="ins-found" role="status"></p>
-        <table id="ins-results" style="width:100%;border-collapse:collapse;">
+        <table id="ins-results" class="crm-results">
           <thead><tr><th scope="col"></th><th scope="col"></th><th scope="col"></th><th scope="col"></th><th scope="col"></th></tr></thead>
           <tbody></tbody>
         </table>
@@ -98,12 +98,13 @@ const days = (host: HTMLElement, id: string) => {
 /** The due list shows exactly the policies `expiringPolicies` picks: renewed ones are left out. */
 async function refreshExpiring(host: HTMLElement): Promise<void> {
   const context = contexts.get(host);
-  if (!context) return;
+  if (!context || context.signal?.aborted) return;
   const expiring = await expiringPolicies(context.store, {
     asOf: TODAY,
     leadDays: days(host, '#ins-lead'),
     lapsedDays: days(host, '#ins-lapsed'),
   });
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   const due = host.querySelector<HTMLElementTagNameMap['kehu-due-list']>('#ins-due')!;
   due.selector = { id: { $in: expiring.map((e) => e.policy.id) } };
   host.querySelector('#ins-count')!.textContent = text.count[context.locale]
@@ -113,7 +114,7 @@ async function refreshExpiring(host: HTMLElement): Promise<void> {
 
 async function runQuery(host: HTMLElement): Promise<void> {
   const context = contexts.get(host);
-  if (!context) return;
+  if (!context || context.signal?.aborted) return;
   const { store, locale } = context;
   const value = (id: string) => host.querySelector<HTMLInputElement | HTMLSelectElement>(id)!.value || undefined;
   const rows = await queryAssessments(store, {
@@ -122,6 +123,7 @@ async function runQuery(host: HTMLElement): Promise<void> {
     insurer: value('#ins-insurer'),
     status: value('#ins-status') as 'none' | undefined,
   });
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   host.querySelector('#ins-found')!.textContent = text.found[locale].replace('{n}', String(rows.length));
   const insurers = new Map(
     [...host.querySelectorAll<HTMLOptionElement>('#ins-insurer option')].map((o) => [o.value, o.textContent]),
@@ -143,7 +145,6 @@ async function runQuery(host: HTMLElement): Promise<void> {
       for (const cell of cells) {
         const td = document.createElement('td');
         td.textContent = cell;
-        td.style.cssText = 'border-top:1px solid #d9e2ec;padding:0.25rem;';
         tr.append(td);
       }
       return tr;
@@ -154,6 +155,7 @@ async function runQuery(host: HTMLElement): Promise<void> {
 async function fillFilters(host: HTMLElement, context: ScreenContext): Promise<void> {
   const { store, locale } = context;
   const insurers = store.has('insurer') ? await store.entity('insurer').find() : [];
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   const claim = store.entities.get('insurance-claim');
   const label = (s: string) => claim?.field('status')?.options?.find((o) => o.value === s)?.label[locale] ?? s;
   const keep = (id: string) => host.querySelector<HTMLSelectElement>(id)!.value;

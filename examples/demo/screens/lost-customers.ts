@@ -36,6 +36,7 @@ async function search(host: HTMLElement, context: ScreenContext): Promise<void> 
   input.removeAttribute('aria-invalid');
   try {
     const lost = await lostCustomers(context.store, { asOf, periodDays: days });
+    if (context.signal?.aborted) return; // the user went to another screen meanwhile
     lastResult.set(host, lost);
     summary.setAttribute('role', 'status');
     summary.textContent = text.found[locale]
@@ -92,6 +93,7 @@ function build(host: HTMLElement, context: ScreenContext): void {
     );
   // The period starts at the parameters' value; the first search runs at once.
   void getSettings(context.store).then((settings) => {
+    if (context.signal?.aborted) return;
     host.querySelector<HTMLInputElement>('#lost-period')!.value = String(settings.lostCustomerDays);
     void search(host, context);
   });

@@ -73,6 +73,7 @@ async function apply(host: HTMLElement, context: ScreenContext): Promise<void> {
     store.entity('opportunity').find({ selector: opportunitySelector(q), search: q.keyword }),
     store.has('customer') ? store.entity('customer').find() : Promise.resolve([]),
   ]);
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   host.querySelector('#oa-table')!.innerHTML = regionTable(
     analyseOpportunities(records, { by: 'region', customers }),
     locale,

@@ -1,6 +1,7 @@
 import type { Locale } from '@kehu/core';
 import { SALES_REPS } from '../seed/names.js';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   title: { 'zh-CN': '商机看板', en: 'Opportunity pipeline' },
@@ -13,25 +14,23 @@ const text = {
   },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   const reps = Object.values(SALES_REPS).flat();
   host.innerHTML = `
-    <section style="${panel}" aria-labelledby="pipeline-title">
-      <div style="display:flex;flex-wrap:wrap;align-items:baseline;gap:1rem;">
-        <h1 id="pipeline-title" style="margin:0;"></h1>
+    <section class="crm-panel" aria-labelledby="pipeline-title">
+      <div class="crm-heading-bar">
+        <h1 id="pipeline-title" class="crm-flush"></h1>
         <label><span id="pipeline-owner"></span>
           <select id="pipeline-owner-select"><option value=""></option>${reps
             .map((rep) => `<option>${rep}</option>`)
             .join('')}</select>
         </label>
-        <p id="pipeline-hint" style="margin:0;color:#5f6673;"></p>
+        <p id="pipeline-hint" class="crm-inline-note"></p>
       </div>
-      <kehu-record-kanban entity="opportunity" group-by="stage" sum-field="amount"
-        style="--kehu-record-kanban-height: 34rem; margin-top: 0.75rem;"></kehu-record-kanban>
+      <kehu-record-kanban entity="opportunity" group-by="stage" sum-field="amount" class="crm-kanban"></kehu-record-kanban>
     </section>
-    <section style="${panel}margin-top:1rem;" aria-labelledby="pipeline-details" hidden id="pipeline-form">
+    <section class="crm-panel crm-gap" aria-labelledby="pipeline-details" hidden id="pipeline-form">
       <h2 id="pipeline-details"></h2>
       <kehu-record-form entity="opportunity"></kehu-record-form>
     </section>`;

@@ -1,6 +1,7 @@
 import { resolveStoredPrice, type Locale, type PriceRule } from '@kehu/core';
 import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   periods: { 'zh-CN': '期间价格', en: 'Period prices' },
@@ -31,38 +32,36 @@ export const ruleLabels: Record<PriceRule, Record<Locale, string>> = {
   none: { 'zh-CN': '无适用价格', en: 'No price' },
 };
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-const field = 'display:grid;gap:0.25rem;';
-
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start;">
-      <div style="display:grid;gap:1rem;min-width:0;">
-        <section style="${panel}" aria-labelledby="prices-title">
-          <h1 id="prices-title" style="font-size:1.25rem;"></h1>
+    <div class="crm-split">
+      <div class="crm-stack">
+        <section class="crm-panel" aria-labelledby="prices-title">
+          <h1 id="prices-title" class="crm-heading"></h1>
           <p><button type="button" id="prices-new"></button></p>
-          <kehu-record-list id="prices-list" entity="period-price" style="height:22rem"></kehu-record-list>
+          <kehu-record-list id="prices-list" entity="period-price" class="crm-list-prices"></kehu-record-list>
         </section>
-        <section style="${panel}" aria-labelledby="prices-form-title">
-          <h2 id="prices-form-title" style="font-size:1.125rem;"></h2>
+        <section class="crm-panel" aria-labelledby="prices-form-title">
+          <h2 id="prices-form-title" class="crm-heading-small"></h2>
           <kehu-record-form id="prices-form" entity="period-price"></kehu-record-form>
         </section>
       </div>
-      <section style="${panel}" aria-labelledby="lookup-title">
-        <h2 id="lookup-title" style="font-size:1.125rem;"></h2>
-        <p id="lookup-hint" style="color:#52606d;margin-top:0"></p>
-        <form id="lookup-form" style="display:grid;gap:0.75rem;">
+      <section class="crm-panel" aria-labelledby="lookup-title">
+        <h2 id="lookup-title" class="crm-heading-small"></h2>
+        <p id="lookup-hint" class="crm-hint"></p>
+        <form id="lookup-form" class="crm-form-stack">
           <kehu-reference-picker id="lookup-customer" entity="customer" no-create></kehu-reference-picker>
           <kehu-reference-picker id="lookup-product" entity="product" no-create></kehu-reference-picker>
-          <label style="${field}"><span id="lookup-date-label"></span><input id="lookup-date" type="date" /></label>
-          <label style="${field}"><span id="lookup-org-label"></span><input id="lookup-org" maxlength="64" list="lookup-orgs" /></label>
+          <label class="crm-label"><span id="lookup-date-label"></span><input id="lookup-date" type="date" /></label>
+          <label class="crm-label"><span id="lookup-org-label"></span><input id="lookup-org" maxlength="64" list="lookup-orgs" /></label>
           <datalist id="lookup-orgs"></datalist>
-          <p style="margin:0"><button type="submit" id="lookup-go"></button></p>
+          <p class="crm-flush"><button type="submit" id="lookup-go"></button></p>
         </form>
-        <div id="lookup-result" role="status" style="margin-top:0.75rem;"></div>
-        <h3 id="lookup-tracking-title" style="font-size:1rem;" hidden></h3>
+        <div id="lookup-result" role="status" class="crm-result"></div>
+        <h3 id="lookup-tracking-title" class="crm-heading-minor" hidden></h3>
         <kehu-record-list id="lookup-tracking" entity="tracking-price" columns="product,price,date,document"
-          style="height:14rem" hidden></kehu-record-list>
+          class="crm-list-tracking" hidden></kehu-record-list>
       </section>
     </div>`;
   host.querySelector<HTMLInputElement>('#lookup-date')!.value = DEFAULT_SEED_OPTIONS.today;
@@ -99,7 +98,7 @@ function showTracking(host: HTMLElement): void {
 
 async function lookup(host: HTMLElement): Promise<void> {
   const context = contexts.get(host);
-  if (!context) return;
+  if (!context || context.signal?.aborted) return;
   const { store, locale } = context;
   const result = host.querySelector<HTMLElement>('#lookup-result')!;
   const value = (id: string) => host.querySelector<HTMLElement & { value?: string }>(id)!.value?.trim() || undefined;
@@ -114,6 +113,7 @@ async function lookup(host: HTMLElement): Promise<void> {
     date: value('#lookup-date') ?? DEFAULT_SEED_OPTIONS.today,
     organisation: value('#lookup-org'),
   });
+  if (context.signal?.aborted) return; // the user went to another screen meanwhile
   const price =
     resolution.price === null
       ? '—'
@@ -121,15 +121,15 @@ async function lookup(host: HTMLElement): Promise<void> {
   result.replaceChildren();
   const strong = document.createElement('p');
   strong.id = 'lookup-price';
-  strong.style.cssText = 'font-size:1.5rem;margin:0;';
+  strong.className = 'crm-price';
   strong.textContent = price;
   const rule = document.createElement('p');
   rule.id = 'lookup-rule';
-  rule.style.margin = '0.25rem 0';
+  rule.className = 'crm-rule';
   rule.textContent = `${text.rule[locale]}：${ruleLabels[resolution.rule][locale]}`;
   const why = document.createElement('p');
   why.id = 'lookup-explanation';
-  why.style.cssText = 'margin:0.25rem 0;color:#52606d;';
+  why.className = 'crm-explanation';
   why.textContent = resolution.explanation[locale];
   result.append(strong, rule, why);
   const source = resolution.source;

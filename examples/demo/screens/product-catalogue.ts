@@ -1,6 +1,7 @@
 import type { Locale } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
 import { pictureProductsOnce } from './product-images.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   products: { 'zh-CN': '产品', en: 'Products' },
@@ -9,22 +10,21 @@ const text = {
   choose: { 'zh-CN': '在左侧列表中选择一个产品。', en: 'Choose a product in the list.' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 /** Builds the screen's elements once; later renders only update them. */
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start;">
-      <section style="${panel}" aria-labelledby="catalogue-products">
+    <div class="crm-split">
+      <section class="crm-panel" aria-labelledby="catalogue-products">
         <h1 id="catalogue-products"></h1>
         <kehu-record-list entity="product" columns="code name specification category directPrice"></kehu-record-list>
       </section>
-      <div style="display:grid;gap:1rem;min-width:0;">
-        <section style="${panel}" aria-labelledby="catalogue-images">
+      <div class="crm-stack">
+        <section class="crm-panel" aria-labelledby="catalogue-images">
           <h2 id="catalogue-images"></h2>
           <kehu-record-attachments entity="product" field="images"></kehu-record-attachments>
         </section>
-        <section style="${panel}" aria-labelledby="catalogue-details">
+        <section class="crm-panel" aria-labelledby="catalogue-details">
           <h2 id="catalogue-details"></h2>
           <p id="catalogue-choose"></p>
           <kehu-record-form entity="product"></kehu-record-form>

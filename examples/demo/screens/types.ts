@@ -10,6 +10,12 @@ export interface ScreenContext {
   params: string[];
   /** Goes to another route, e.g. `customer/cus-000001` or `screen/kanban`. */
   navigate(hash: string): void;
+  /**
+   * Aborted when the screen is taken down (its elements removed for another screen). Async work a
+   * render starts checks it after each `await` before touching `host`, which may by then hold
+   * another screen's elements. Absent where the screen is never taken down (tests).
+   */
+  signal?: AbortSignal;
 }
 
 /**

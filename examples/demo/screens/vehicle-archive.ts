@@ -1,5 +1,6 @@
 import type { Locale } from '@kehu/core';
 import type { DemoScreen, ScreenContext } from './types.js';
+import { adoptCrmStyles } from './crm-styles.js';
 
 const text = {
   vehicles: { 'zh-CN': '车辆档案', en: 'Vehicle archive' },
@@ -9,23 +10,22 @@ const text = {
   choose: { 'zh-CN': '在左侧列表中选择一辆车。', en: 'Choose a vehicle in the list.' },
 } satisfies Record<string, Record<Locale, string>>;
 
-const panel = 'background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:0.75rem 1rem;min-width:0;';
-
 function build(host: HTMLElement, context: ScreenContext): void {
+  adoptCrmStyles();
   host.innerHTML = `
-    <div style="display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start;">
-      <section style="${panel}" aria-labelledby="vehicles-title">
+    <div class="crm-split">
+      <section class="crm-panel" aria-labelledby="vehicles-title">
         <h1 id="vehicles-title"></h1>
-        <kehu-record-list entity="vehicle" selectable editable style="height:calc(100vh - 12rem)"></kehu-record-list>
+        <kehu-record-list entity="vehicle" selectable editable class="crm-list-vehicles"></kehu-record-list>
       </section>
-      <div style="display:grid;gap:1rem;min-width:0;">
-        <section style="${panel}" aria-labelledby="vehicle-details">
+      <div class="crm-stack">
+        <section class="crm-panel" aria-labelledby="vehicle-details">
           <h2 id="vehicle-details"></h2>
           <p id="vehicle-choose"></p>
           <p><a id="vehicle-owner" hidden></a></p>
           <kehu-record-form entity="vehicle"></kehu-record-form>
         </section>
-        <section style="${panel}" aria-labelledby="vehicle-photos">
+        <section class="crm-panel" aria-labelledby="vehicle-photos">
           <h2 id="vehicle-photos"></h2>
           <kehu-record-attachments entity="vehicle" field="photos"></kehu-record-attachments>
         </section>
