@@ -2,7 +2,7 @@ import { wrapRxStorageInstance, type RxStorage } from 'rxdb';
 import type { FieldChange, RowChange } from '../audit/types.js';
 import type { Entity } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
-import { searchText } from '../store/physical.js';
+import { searchText, sensitiveSearchMark } from '../store/physical.js';
 import { isSealed, seal, searchToken, unseal, type StoreKeys } from './seal.js';
 import { mapPath, sensitivePaths } from './sensitive-paths.js';
 
@@ -59,7 +59,8 @@ async function searchTextWithTokens(entity: Entity, record: Data, hmac: CryptoKe
     (k) => entity.field(k)?.sensitive && record[k] !== undefined && record[k] !== null,
   );
   const tokens = await Promise.all(sensitive.map((k) => searchToken(hmac, String(record[k]))));
-  return [searchText(entity, record, false), ...tokens].filter(Boolean).join('\u0001');
+  const plain = searchText(entity, record, false);
+  return tokens.length ? `${plain}${sensitiveSearchMark}${tokens.join('\u0001')}` : plain;
 }
 
 /**

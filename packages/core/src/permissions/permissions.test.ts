@@ -143,6 +143,28 @@ describe('permissions enforced by the store', () => {
     assert.equal(await sales.entity('customer').count({ search: '申通' }), 0);
   });
 
+  it('lets a role that sees mobiles masked find a customer by the whole number only, not digit by digit', async (t) => {
+    const open = storeFactory(t);
+    const admin = await open(roleUsers.admin);
+    const saved = await admin.entity('customer').insert({ ...customer, salesRep: 'u-sales' });
+    assert.equal(
+      await admin.entity('customer').count({ search: '5678' }),
+      1,
+      'an administrator finds by the last digits',
+    );
+    const sales = await open(roleUsers.sales);
+    const customers = sales.entity('customer');
+    assert.equal(await customers.count({ search: '5678' }), 0, 'the last digits reveal nothing');
+    assert.equal(await customers.count({ search: '1381234567' }), 0);
+    assert.deepEqual(
+      (await customers.find({ search: '13812345678' })).map((c) => c.id),
+      [saved.id],
+      'the whole number finds the customer',
+    );
+    assert.equal(await customers.count({ search: '申通 13812345678' }), 1, 'together with other words');
+    assert.equal(await customers.count({ search: '申通' }), 1, 'ordinary fields are searched as before');
+  });
+
   it('shows a history without hidden values and with masked ones masked', async (t) => {
     const open = storeFactory(t);
     const admin = await open(roleUsers.admin);

@@ -6,6 +6,7 @@ import type { CountOptions, FindOptions, KehuRecord, Repository, Selector } from
 import { actionForbidden, KehuPermissionError, queryFieldForbidden, scopeForbidden } from './forbidden.js';
 import { guardCreate, guardPatch, guardReplace } from './guard.js';
 import type { EntityPolicy } from './policy.js';
+import { plainSearch } from '../store/query.js';
 import { redactRecord } from './redact.js';
 import type { PermissionAction } from './types.js';
 
@@ -55,7 +56,14 @@ export class PermittedRepository implements Repository {
       const access = this.policy.field([field]);
       if (access === 'none' || access === 'masked') throw queryFieldForbidden(this.policy, [field], this.locale);
     }
-    return { ...options, selector: allOf(options.selector, this.policy.scopeSelector()) };
+    const sensitiveHidden = this.entity.search.some(
+      (f) => this.entity.field(f)?.sensitive && !['read', 'write'].includes(this.policy.field([f])),
+    );
+    return {
+      ...options,
+      selector: allOf(options.selector, this.policy.scopeSelector()),
+      [plainSearch]: sensitiveHidden,
+    };
   }
 
   /** The stored record if the user reaches it (live or, with `removed`, soft-deleted); else not-found. */

@@ -20,7 +20,8 @@ export interface MigrationReport {
 
 /** What decides whether stored records must be rewritten: the version and the index/search layout. */
 export function layoutOf(entity: Entity) {
-  return { version: entity.version, indexes: entity.indexes, search: entity.search };
+  // `searchFormat` 2: sensitive search fields after a mark (physical.ts); records of format 1 are re-indexed.
+  return { version: entity.version, indexes: entity.indexes, search: entity.search, searchFormat: 2 };
 }
 
 /**

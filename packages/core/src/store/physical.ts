@@ -75,17 +75,26 @@ export const metaSchema = {
 
 export const primaryKey = (entity: string, id: string) => `${entity}|${id}`;
 
+/** Separates the quick-search text of ordinary fields from that of sensitive ones. */
+export const sensitiveSearchMark = '\u0003';
+
 /**
- * The lowercased haystack for quick search. An encrypted store leaves sensitive fields out
- * (`withSensitive` false), so no plaintext of them reaches the disk.
+ * The lowercased haystack for quick search: the ordinary search fields, then — after
+ * `sensitiveSearchMark` — the sensitive ones, so a user who may not read them in full can be kept
+ * to whole-value matches on that part (query.ts). An encrypted store leaves the sensitive values
+ * out (`withSensitive` false) and puts keyed-hash tokens there instead (encryption/storage.ts).
  */
 export function searchText(entity: Entity, record: Record<string, unknown>, withSensitive = true): string {
-  return entity.search
-    .filter((k) => withSensitive || !entity.field(k)?.sensitive)
-    .map((k) => record[k])
-    .filter((v) => v !== undefined && v !== null)
-    .join('\u0001')
-    .toLowerCase();
+  const values = (keys: string[]) =>
+    keys
+      .map((k) => record[k])
+      .filter((v) => v !== undefined && v !== null)
+      .join('\u0001')
+      .toLowerCase();
+  const sensitive = (k: string) => entity.field(k)?.sensitive === true;
+  const plain = values(entity.search.filter((k) => !sensitive(k)));
+  const secret = withSensitive ? values(entity.search.filter(sensitive)) : '';
+  return secret ? `${plain}${sensitiveSearchMark}${secret}` : plain;
 }
 
 /** Lays a record out in the generic collection: slot i holds the i-th indexed field's keys. */

@@ -1,7 +1,7 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { Entity, SortSpec } from '../entity/types.js';
 import { keyLength, sortKey } from './keys.js';
-import { primaryKey, type PhysicalRecord } from './physical.js';
+import { primaryKey, sensitiveSearchMark, type PhysicalRecord } from './physical.js';
 import type { CountOptions, FindOptions, Selector } from './types.js';
 
 type Mango = Record<string, unknown>;
@@ -78,6 +78,12 @@ export function physicalSelector(entity: Entity, selector: Selector = {}): Mango
   return out;
 }
 
+/**
+ * Set by the permission layer on the options it passes down: search sensitive fields by whole value
+ * only. A symbol, so no caller can set it through the public options by accident or on purpose.
+ */
+export const plainSearch = Symbol('kehu.plainSearch');
+
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words of a quick search, as matched: lowercased, split on spaces. */
@@ -88,9 +94,19 @@ export const searchWords = (search: string | undefined): string[] =>
  * Every word of the quick search must occur in the record's search text — or, in an encrypted
  * store, equal a sensitive field's whole value, which the text holds as a keyed-hash token.
  */
-function searchSelector(search: string | undefined, tokens?: ReadonlyMap<string, string>): Mango[] {
+function searchSelector(search: string | undefined, tokens?: ReadonlyMap<string, string>, plainOnly = false): Mango[] {
   return searchWords(search).map((word) => {
-    const text = { s: { $regex: escapeRegex(word) } };
+    const w = escapeRegex(word);
+    // A user who may not read sensitive fields in full finds them only by their whole value, so
+    // typing digits one at a time reveals nothing (docs/decisions/0007-permissions.md).
+    const text = plainOnly
+      ? {
+          $or: [
+            { s: { $regex: `^[^${sensitiveSearchMark}]*${w}` } },
+            { s: { $regex: `${sensitiveSearchMark}(?:[^\u0001]*\u0001)*${w}(?:\u0001|$)` } },
+          ],
+        }
+      : { s: { $regex: w } };
     const token = tokens?.get(word);
     return token ? { $or: [text, { s: { $regex: escapeRegex(token) } }] } : text;
   });
@@ -103,7 +119,8 @@ export function baseSelector(
   tokens?: ReadonlyMap<string, string>,
 ): MangoQuerySelector<PhysicalRecord> {
   const selector: Mango = { e: entity.name, t: removed ? 1 : 0, ...physicalSelector(entity, options.selector) };
-  const words = searchSelector(options.search, tokens);
+  const plainOnly = (options as { [plainSearch]?: boolean })[plainSearch] === true;
+  const words = searchSelector(options.search, tokens, plainOnly);
   if (words.length) selector.$and = [...((selector.$and as Mango[]) ?? []), ...words];
   return selector as MangoQuerySelector<PhysicalRecord>;
 }
