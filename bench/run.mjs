@@ -8,6 +8,9 @@
 //   --trace                       also save Chrome traces of Kehu's cold list and queries in bench/results/
 //   --only=elements               only the element measures (list scrolling, form and line-item keys): one
 //                                 Kehu insert, then measures 6–8 (about 5 minutes); --only=spine skips them
+//   --only=import                 only row 2: 100,000-row CSV import end to end against parse, clean +
+//                                 validate and raw bulkPut alone (3 trials, fresh profiles; bench/data-in.mjs)
+//   --only=dedupe                 only row 11: duplicate scan of 100,000 customers, recall on planted duplicates
 //
 // Exits non-zero only when something crashes: a slow number is a result, not a failure.
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -22,7 +25,14 @@ const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const smoke = args.includes('--smoke');
 const only = option('only');
-if (only && only !== 'elements' && only !== 'spine') throw new Error(`--only=${only}: expected elements or spine`);
+if (only && !['elements', 'spine', 'import', 'dedupe'].includes(only))
+  throw new Error(`--only=${only}: expected elements, spine, import or dedupe`);
+// Rows 2 and 11 (CSV import, duplicate scan) run on their own page and sizes: bench/data-in.mjs.
+if (only === 'import' || only === 'dedupe') {
+  const { runDataIn } = await import('./data-in.mjs');
+  await runDataIn({ what: only, smoke, records: option('records'), trials: option('trials') });
+  process.exit(0);
+}
 // The spine measures (1–5) and the element measures (6–8); the latter only need Kehu's store.
 const spine = only !== 'elements';
 const elementsToo = only !== 'spine';

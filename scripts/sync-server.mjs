@@ -6,13 +6,13 @@
 //   node --import tsx scripts/sync-server.mjs [--port 5984]   prints the URL and the demo users
 //
 // Needs tsx: the design documents are compiled by @kehu/core from its TypeScript sources.
-import express from 'express';
 import expressPouch from 'express-pouchdb';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadEntityFiles } from '../packages/core/src/cli/entity-files.ts';
 import { serverDatabases } from '../packages/core/src/sync/server-documents.ts';
@@ -59,19 +59,33 @@ export async function startSyncServer({
     pouch.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? reject(error) : resolve())),
   );
   const adminAuth = basic(admin.name, admin.password);
-  const app = express();
-  // express-pouchdb crashes the process when a non-admin creates a database (PouchDB.new rejects
-  // unhandled); refuse those requests before they reach it.
-  app.use((req, res, next) => {
-    const dbPath = /^\/[^/]+\/?$/.test(req.path) && !req.path.startsWith('/_');
-    if ((req.method === 'PUT' || req.method === 'DELETE') && dbPath && req.get('authorization') !== adminAuth) {
-      res.status(403).json({ error: 'forbidden', reason: 'Only the server admin creates or deletes databases.' });
+  // express-pouchdb is an Express 4 app: served by plain node:http (Express 5 makes `req.query`
+  // read-only, which breaks its `_changes` route). It also crashes the process when a non-admin
+  // creates a database (PouchDB.new rejects unhandled): those requests are refused before it.
+  const server = createServer((req, res) => {
+    // Browser clients on a loopback origin (the demo on :8000) may sync: express-pouchdb has no CORS.
+    const origin = req.headers.origin;
+    if (origin && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, accept');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, HEAD');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+    }
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const dbPath = /^\/[^/]+\/?$/.test(path) && !path.startsWith('/_');
+    if ((req.method === 'PUT' || req.method === 'DELETE') && dbPath && req.headers.authorization !== adminAuth) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'forbidden', reason: 'Only the server admin creates or deletes databases.' }));
       return;
     }
-    next();
+    pouch(req, res);
   });
-  app.use('/', pouch);
-  const server = app.listen(port, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -119,7 +133,10 @@ export async function startSyncServer({
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--port');
   const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.KEHU_SYNC_PORT ?? 5984);
-  const server = await startSyncServer({ port, admin: { name: 'admin', password: process.env.KEHU_SYNC_ADMIN_PASSWORD ?? 'kehu-admin' } });
+  const server = await startSyncServer({
+    port,
+    admin: { name: 'admin', password: process.env.KEHU_SYNC_ADMIN_PASSWORD ?? 'kehu-admin' },
+  });
   // One JSON line first, for scripts and tests that start the server as a child process.
   console.log(JSON.stringify({ url: server.url, database: server.database, admin: server.admin.name }));
   console.log(`Kehu sync server (CouchDB protocol, in memory): ${server.url}${server.database}`);

@@ -48,4 +48,5 @@ export * from './crm/claims-query.js';
 export { lockOf } from './store/locked.js';
 export type * from './generated/entities.js';
 export * from './permissions/index.js';
+export * from './sync/index.js';
 export { exportRecords, type ExportOptions } from './export/export-records.js';

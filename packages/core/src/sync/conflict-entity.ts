@@ -52,7 +52,10 @@ const schema: JsonSchema = {
     pluralLabel: { 'zh-CN': '同步冲突', en: 'Sync conflicts' },
     titleField: 'recordId',
     indexes: ['status', 'entity', 'recordId'],
-    list: { columns: ['entity', 'recordId', 'kind', 'status', 'detectedAt'], sort: { field: 'detectedAt', direction: 'desc' } },
+    list: {
+      columns: ['entity', 'recordId', 'kind', 'status', 'detectedAt'],
+      sort: { field: 'detectedAt', direction: 'desc' },
+    },
   },
   properties: {
     entity: { type: 'string', maxLength: 64, 'x-kehu': { label: { 'zh-CN': '实体', en: 'Entity' } } },

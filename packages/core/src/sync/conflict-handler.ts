@@ -73,12 +73,25 @@ export class ConflictKeeper {
       const changed: FieldConflict[] = [...new Set([...Object.keys(from), ...Object.keys(to)])]
         .filter((k) => !system.has(k) && !sameValue(from[k], to[k]))
         .map((k) => ({ field: k, local: to[k], server: from[k] }));
-      this.onKept({ entity: entity.name, recordId: local.record.id, kind: 'refused', fields: toFields(changed), reason, key });
+      this.onKept({
+        entity: entity.name,
+        recordId: local.record.id,
+        kind: 'refused',
+        fields: toFields(changed),
+        reason,
+        key,
+      });
       return theirs;
     }
     const merged = mergeRecords(sideOf(assumed), local, server);
     if (merged.conflicts.length) {
-      this.onKept({ entity: entity.name, recordId: local.record.id, kind: 'edit', fields: toFields(merged.conflicts), key });
+      this.onKept({
+        entity: entity.name,
+        recordId: local.record.id,
+        kind: 'edit',
+        fields: toFields(merged.conflicts),
+        key,
+      });
     }
     if (merged.sameAsServer) return theirs;
     return { ...toPhysical(entity, merged.record, merged.removed), _deleted: false };

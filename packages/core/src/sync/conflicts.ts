@@ -95,7 +95,11 @@ export class SyncConflicts implements StoreConflicts {
     const conflict = doc?._data.d as unknown as Conflict | undefined;
     if (!doc || !conflict) throw this.error('not-found', `No sync conflict "${id}".`, `找不到同步冲突「${id}」。`);
     if (conflict.status !== 'open')
-      throw this.error('conflict-resolved', `Sync conflict "${id}" is already resolved.`, `同步冲突「${id}」已经解决。`);
+      throw this.error(
+        'conflict-resolved',
+        `Sync conflict "${id}" is already resolved.`,
+        `同步冲突「${id}」已经解决。`,
+      );
     const known = new Set(conflict.fields.map((f) => f.field));
     for (const [field, choice] of Object.entries(choices)) {
       if (!known.has(field) || (choice !== 'local' && choice !== 'server'))
@@ -122,7 +126,12 @@ export class SyncConflicts implements StoreConflicts {
       updatedAt: new Date().toISOString(),
     };
     await doc.incrementalModify(() => toPhysical(conflictEntity, resolved as unknown as KehuRecord));
-    if (!record) throw this.error('not-found', `The record ${conflict.recordId} no longer exists.`, `记录 ${conflict.recordId} 已不存在。`);
+    if (!record)
+      throw this.error(
+        'not-found',
+        `The record ${conflict.recordId} no longer exists.`,
+        `记录 ${conflict.recordId} 已不存在。`,
+      );
     return record;
   }
 }

@@ -53,12 +53,21 @@ describe('mergeRecords (three-way, field level)', () => {
 
   it('compares child rows as one field, whatever the key order', () => {
     const rows = [{ id: 'r1', name: 'A', mobile: '1' }];
-    const local = side({ ...base.record, contacts: [{ mobile: '1', name: 'A', id: 'r1' }] }, '2026-01-03T00:00:00.000Z');
+    const local = side(
+      { ...base.record, contacts: [{ mobile: '1', name: 'A', id: 'r1' }] },
+      '2026-01-03T00:00:00.000Z',
+    );
     const server = side({ ...base.record, contacts: rows }, '2026-01-02T00:00:00.000Z');
-    assert.deepEqual(mergeRecords(side({ ...base.record, contacts: rows }, base.record.updatedAt), local, server).conflicts, []);
+    assert.deepEqual(
+      mergeRecords(side({ ...base.record, contacts: rows }, base.record.updatedAt), local, server).conflicts,
+      [],
+    );
     const changed = side({ ...base.record, contacts: [{ id: 'r1', name: 'B' }] }, '2026-01-03T00:00:00.000Z');
     const result = mergeRecords(undefined, changed, server);
-    assert.deepEqual(result.conflicts.map((c) => c.field), ['contacts']);
+    assert.deepEqual(
+      result.conflicts.map((c) => c.field),
+      ['contacts'],
+    );
     assert.deepEqual(result.record.contacts, rows);
   });
 
@@ -87,7 +96,8 @@ describe('mergeRecords (three-way, field level)', () => {
         const merged = result.record as Record<string, unknown>;
         for (const key of ['f1', 'f2', 'f3'] as const) {
           const conflict = result.conflicts.find((c) => c.field === key);
-          if (!sameValue(l[key], b[key])) assert.ok(sameValue(merged[key], l[key]) || sameValue(conflict?.local, l[key]));
+          if (!sameValue(l[key], b[key]))
+            assert.ok(sameValue(merged[key], l[key]) || sameValue(conflict?.local, l[key]));
           if (!sameValue(s[key], b[key])) assert.ok(sameValue(merged[key], s[key]));
           if (conflict) assert.ok(sameValue(merged[key], s[key]));
         }

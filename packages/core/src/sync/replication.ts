@@ -19,20 +19,25 @@ const offlineText: LocalizedText = {
   'zh-CN': '无法连接同步服务器；修改已保存在本设备，恢复连接后会自动发送。',
 };
 
-/** A replication error as the user reads it: the server's refusal, a sign-in problem, or no connection. */
-function errorText(error: unknown): { text: LocalizedText; offline: boolean } {
-  const json = JSON.stringify(error, (_k, v: unknown) => (v instanceof Error ? { message: v.message } : v)) ?? '';
-  const reason = /"reason":"((?:[^"\\]|\\.)*)"/.exec(json)?.[1];
-  if (/unauthorized|Name or password/i.test(json))
+/** A replication error as the user reads it: the server's answer, a sign-in problem, or no connection. */
+function errorText(failure: SyncFetch['lastFailure']): { text: LocalizedText; offline: boolean } {
+  if (!failure) return { text: offlineText, offline: true };
+  if (failure.status === 401)
     return {
       text: {
-        en: `The sync server refused the sign-in: ${reason ?? 'wrong user name or password'}.`,
-        'zh-CN': `同步服务器拒绝登录：用户名或密码错误。`,
+        en: `The sync server refused the sign-in (${failure.reason}); check the user name and password.`,
+        'zh-CN': `同步服务器拒绝登录（${failure.reason}）；请检查用户名和密码。`,
       },
       offline: false,
     };
-  if (reason) return { text: reasonText(JSON.parse(`"${reason}"`) as string), offline: false };
-  return { text: offlineText, offline: true };
+  if (failure.status === 403) return { text: reasonText(failure.reason), offline: false };
+  return {
+    text: {
+      en: `The sync server answered with an error: ${failure.status} ${failure.error} ${failure.reason}`,
+      'zh-CN': `同步服务器返回错误：${failure.status} ${failure.error} ${failure.reason}`,
+    },
+    offline: false,
+  };
 }
 
 type Replication = RxCouchDBReplicationState<unknown>;
@@ -180,10 +185,14 @@ export class CouchSync implements StoreSync {
         state.active$.subscribe((active) => {
           if (active) this.active.add(state);
           else this.active.delete(state);
-          this.update(active ? {} : { lastSyncedAt: this.failing.has(state) ? this.status.lastSyncedAt : new Date().toISOString() });
+          this.update(
+            active
+              ? {}
+              : { lastSyncedAt: this.failing.has(state) ? this.status.lastSyncedAt : new Date().toISOString() },
+          );
         }),
-        state.error$.subscribe((error) => {
-          const { text, offline } = errorText(error);
+        state.error$.subscribe(() => {
+          const { text, offline } = errorText(syncFetch.lastFailure);
           this.failing.add(state);
           this.update({ lastError: text, state: offline ? 'offline' : 'error' });
           if (!this.stopped && offline) this.subject.next({ ...this.status, state: 'offline' });

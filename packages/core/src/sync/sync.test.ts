@@ -5,6 +5,10 @@ import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/types.js';
 import type { StoreUser } from '../permissions/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
+import { createHash } from 'node:crypto';
+import { newId } from '../store/ids.js';
+import { toPhysical } from '../store/physical.js';
+import type { KehuRecord } from '../store/types.js';
 import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
 import type { SyncConflicts } from './conflicts.js';
 
@@ -35,7 +39,7 @@ async function client(name: string, enforce = true): Promise<Store> {
     locale: 'en',
     user: users[name],
     ...(enforce ? { permissions: shippedRoles } : {}),
-    replication: { url: server.db, ...demoUser(name), retryTime: 300, batchSize: 500 },
+    replication: { url: server.db, username: name, password: 'kehu-demo', retryTime: 300, batchSize: 500 },
   });
   open.push(store);
   return store;
@@ -63,10 +67,17 @@ async function eventually(check: () => Promise<void> | void, ms = 20000): Promis
 }
 
 /** A customer created by A and received by B, then both go offline. */
+let codes = 0;
+
 async function sharedCustomer(a: Store, b: Store) {
-  const customer = await a.entity('customer').insert({ name: '张三', type: 'consumer', remark: 'base', organisation: 'sh' });
+  // An explicit code: naming-series counters are per client (meta does not sync), see the report.
+  const code = `SYNC-${++codes}-${Date.now()}`;
+  const customer = await a
+    .entity('customer')
+    .insert({ code, name: '张三', type: 'consumer', remark: 'base', organisation: 'sh' });
   await a.sync!.awaitInSync();
-  await eventually(async () => assert.ok(await b.entity('customer').get(customer.id)));
+  // (Every assertion inside `eventually` has a message: without one, Node reads the source to word it, which takes seconds under tsx.)
+  await eventually(async () => assert.ok(await b.entity('customer').get(customer.id), 'B has the customer'));
   await Promise.all([a.sync!.stop(), b.sync!.stop()]);
   return customer.id;
 }
@@ -121,14 +132,19 @@ describe('sync through a CouchDB-protocol server', () => {
     assert.deepEqual(await b.conflicts!.list(), []);
     assert.equal((await b.conflicts!.list({ all: true }))[0].choices?.remark, 'local');
     const history = await b.history('customer', id);
-    const resolution = history.find((e) => e.user?.id === 'manager.li' && e.action === 'update' && e.changes.some((c) => c.to === 'from B <script>'));
+    const resolution = history.find(
+      (e) => e.user?.id === 'manager.li' && e.action === 'update' && e.changes.some((c) => c.to === 'from B <script>'),
+    );
     assert.ok(resolution, 'the resolution is in the audit trail');
     await b.sync!.awaitInSync();
     // Both clients end with the chosen value, and A sees B's audit entries through replication.
     await eventually(async () => {
       assert.equal((await a.entity('customer').get(id))?.remark, 'from B <script>');
       const entries = await a.history('customer', id);
-      assert.ok(entries.some((e) => e.user?.id === 'manager.li' && e.changes.some((c) => c.to === 'from B <script>')));
+      assert.ok(
+        entries.some((e) => e.user?.id === 'manager.li' && e.changes.some((c) => c.to === 'from B <script>')),
+        'A has B’s audit entry',
+      );
     });
     await close(a, b);
   });
@@ -138,7 +154,17 @@ describe('sync through a CouchDB-protocol server', () => {
       _id: 'customer|refuse-1',
       e: 'customer',
       t: 0,
-      d: { id: 'refuse-1', name: '李四', type: 'consumer', salesRep: 'sales.chen', organisation: 'sh', creditLimit: 1000, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', _v: 1 },
+      d: {
+        id: 'refuse-1',
+        name: '李四',
+        type: 'consumer',
+        salesRep: 'sales.chen',
+        organisation: 'sh',
+        creditLimit: 1000,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        _v: 1,
+      },
     });
     assert.equal(customer.status, 201);
     const { json: current } = await server.request('GET', 'kehu/customer%7Crefuse-1');
@@ -152,8 +178,24 @@ describe('sync through a CouchDB-protocol server', () => {
     assert.equal(put.json.error, 'forbidden');
     assert.match(put.json.reason, /creditLimit/);
     assert.match(put.json.reason, /信用额度/);
-    const allowed = await server.request('PUT', 'kehu/customer%7Crefuse-1', { ...current, d: { ...current.d, remark: 'ok' } }, demoUser('sales.chen'));
+    const allowed = await server.request(
+      'PUT',
+      'kehu/customer%7Crefuse-1',
+      { ...current, d: { ...current.d, remark: 'ok' } },
+      demoUser('sales.chen'),
+    );
     assert.equal(allowed.status, 201, 'a field the role may write passes');
+    const preflight = await fetch(`${server.url}kehu/_changes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:8000', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(
+      preflight.headers.get('access-control-allow-origin'),
+      'http://localhost:8000',
+      'the demo origin may sync',
+    );
+    const created = await server.request('PUT', 'kehu-evil', undefined, demoUser('sales.chen'));
+    assert.equal(created.status, 403, 'only the server admin creates databases');
 
     // A client that does not enforce roles itself: the server refuses, the store says why and keeps the value.
     const c = await client('sales.chen', false);
@@ -168,5 +210,59 @@ describe('sync through a CouchDB-protocol server', () => {
     assert.deepEqual(refused.fields, [{ field: 'creditLimit', local: '5', server: '1000' }]);
     assert.match(refused.reason ?? '', /creditLimit/);
     await close(c);
+  });
+
+  it('replicates 10,000 customers to a fresh client with equal counts and checksums', async () => {
+    const customer = shippedEntities.find((e) => e.name === 'customer')!;
+    const at = '2026-03-01T08:00:00.000Z';
+    for (let batch = 0; batch < 5; batch++) {
+      const docs = Array.from({ length: 2000 }, (_, i) => {
+        const n = batch * 2000 + i;
+        const record = {
+          id: newId(),
+          code: `BULK${String(n).padStart(6, '0')}`,
+          name: `客户 ${n} <b>`,
+          type: n % 2 ? 'b2b' : 'consumer',
+          organisation: 'sh',
+          remark: 'x'.repeat(n % 50),
+          createdAt: at,
+          updatedAt: at,
+          _v: customer.version,
+        } as KehuRecord;
+        const { pk, ...rest } = toPhysical(customer, record);
+        return { _id: pk, ...rest };
+      });
+      const { status } = await server.request('POST', 'kehu/_bulk_docs', { docs });
+      assert.equal(status, 201);
+    }
+    const canonical = (value: unknown): string =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? `{${Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+            .join(',')}}`
+        : JSON.stringify(value);
+    const checksum = (records: Record<string, unknown>[]) => {
+      const hash = createHash('sha256');
+      for (const line of records.map((r) => `${String(r.id)}\t${canonical(r)}`).sort()) hash.update(line + '\n');
+      return hash.digest('hex');
+    };
+    const { json } = await server.request('GET', 'kehu/_all_docs?include_docs=true');
+    const onServer = (json.rows as { doc: { e?: string; t?: number; d: Record<string, unknown> } }[])
+      .filter((row) => row.doc.e === 'customer' && row.doc.t === 0)
+      .map((row) => row.doc.d);
+    assert.ok(onServer.length >= 10000, 'the server holds the seeded customers');
+
+    const started = Date.now();
+    const fresh = await client('admin.wang');
+    await fresh.sync!.awaitInSync();
+    await eventually(async () => assert.equal(await fresh.entity('customer').count(), onServer.length), 30000);
+    const elapsed = Date.now() - started;
+    console.log(`replicated ${onServer.length} customers to a fresh client in ${elapsed} ms`);
+    const local = await fresh.entity<Record<string, unknown>>('customer').find();
+    assert.equal(local.length, onServer.length);
+    assert.equal(checksum(local), checksum(onServer));
+    assert.equal(fresh.sync!.status.pending, 0);
+    await close(fresh);
   });
 });

@@ -16,7 +16,12 @@ export interface TestServer {
   db: string;
   admin: { name: string; password: string };
   /** Sends a request as `user` (admin by default) and returns status and JSON body. */
-  request(method: string, path: string, body?: unknown, user?: { name: string; password: string }): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CouchDB answers vary per endpoint
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    user?: { name: string; password: string },
+  ): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CouchDB answers vary per endpoint
   stop(): Promise<void>;
 }
 
@@ -37,6 +42,9 @@ export async function spawnSyncServer(): Promise<TestServer> {
     }),
   ]);
   lines.on('line', () => {}); // keep draining stdout
+  // Never leave the server behind when the test process dies early.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
   const { url } = JSON.parse(first) as { url: string };
   const auth = (user: { name: string; password: string }) =>
     `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
@@ -53,6 +61,7 @@ export async function spawnSyncServer(): Promise<TestServer> {
       return { status: response.status, json: await response.json() };
     },
     async stop() {
+      process.removeListener('exit', orphan);
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
