@@ -259,6 +259,10 @@ function semantic(root: JsonSchema, out: SchemaProblem[]): void {
   if (hints.namingSeries) fieldRef('/x-kehu/namingSeries/field', hints.namingSeries.field, true);
   for (const name of Object.keys(hints.lockedWhen ?? {})) fieldRef(`/x-kehu/lockedWhen/${name}`, name, true);
   for (const [role, name] of Object.entries(hints.ownership ?? {})) fieldRef(`/x-kehu/ownership/${role}`, name, true);
+  hints.ranges?.forEach((range, i) => {
+    fieldRef(`/x-kehu/ranges/${i}/from`, range.from, true);
+    fieldRef(`/x-kehu/ranges/${i}/to`, range.to, true);
+  });
   hints.form?.sections?.forEach((section, s) =>
     section.fields.forEach((name, i) => fieldRef(`/x-kehu/form/sections/${s}/fields/${i}`, name, false)),
   );

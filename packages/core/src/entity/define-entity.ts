@@ -5,6 +5,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import { checkEntitySchema, maxIndexedFields } from './check.js';
 import { fieldModels, findField } from './field-model.js';
 import { polymorphicIssues } from './polymorphic-reference.js';
+import { rangeIssues } from './ranges.js';
 import { entityNameFrom, entityNamePattern, humanize, toText } from './names.js';
 import type { Entity, FieldModel, FormSection, JsonSchema, KehuEntityHints, SortSpec } from './types.js';
 
@@ -179,11 +180,13 @@ export function defineEntity(schema: JsonSchema, source = 'runtime', options: De
     protectInUse: hints.protectInUse === true,
     ...(hints.lockedWhen && { lockedWhen: hints.lockedWhen }),
     ownership: { ...hints.ownership },
+    ranges: [...(hints.ranges ?? [])],
     field,
     validate: (record) => {
       const issues = validate(record);
       const wrongTargets = hasPolymorphic ? polymorphicIssues(fields, record, labelOf, issues) : [];
-      return wrongTargets.length ? [...issues, ...wrongTargets] : issues;
+      const backwards = rangeIssues(hints.ranges ?? [], record, labelOf, issues);
+      return wrongTargets.length || backwards.length ? [...issues, ...wrongTargets, ...backwards] : issues;
     },
   };
 }

@@ -142,6 +142,15 @@ export const kehuEntityMetaSchema: JsonSchema = {
           propertyNames: fieldName,
           additionalProperties: { type: 'array', items: { type: ['string', 'number', 'boolean'] }, minItems: 1 },
         },
+        ranges: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['from', 'to'],
+            properties: { from: fieldName, to: fieldName },
+          },
+        },
         ownership: {
           type: 'object',
           additionalProperties: false,

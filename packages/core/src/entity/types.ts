@@ -145,6 +145,14 @@ export interface KehuEntityHints {
   ownership?: Ownership;
   /** Duplicate-detection rules (`packages/core/src/dedupe/`); a pair's score is its best rule's. */
   match?: MatchRuleHint[];
+  /** Pairs of fields where the second must not lie before the first: `[{ from: 'startDate', to: 'endDate' }]`. */
+  ranges?: FieldRange[];
+}
+
+/** A range of two fields of one record: `to` must not lie before `from` (`x-kehu.ranges`). */
+export interface FieldRange {
+  from: string;
+  to: string;
 }
 
 export interface Ownership {
@@ -274,6 +282,8 @@ export interface Entity {
   lockedWhen?: Record<string, (string | number | boolean)[]>;
   /** Owner, assignee and organisation fields for row scopes (`x-kehu.ownership`). */
   ownership: Ownership;
+  /** Field ranges checked on every validation (`x-kehu.ranges`). */
+  ranges: FieldRange[];
   /** Finds a top-level or nested field by key chain. */
   field(path: string | string[]): FieldModel | undefined;
   /** Validates a full record (system fields allowed); returns [] when valid. */
