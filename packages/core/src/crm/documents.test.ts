@@ -157,6 +157,37 @@ describe('document workflow', () => {
     }
   });
 
+  it('should give back the earlier tracking price when the sale that set it is reversed', async () => {
+    const { store, customer, oil, order } = await dealer('en');
+    try {
+      const tracking = store.entity('tracking-price');
+      const earlier = await store.entity('document').insert({
+        kind: 'order',
+        customer: customer.id,
+        date: '2026-09-15',
+        lines: [{ product: oil.id, description: '嘉实多极护 5W-40 4L', quantity: 4, unitPrice: 350 }],
+      });
+      await submitDocument(store, earlier.id);
+      await approveDocument(store, earlier.id);
+      await submitDocument(store, order.id);
+      await approveDocument(store, order.id);
+      const oilPrice = async () => (await tracking.find({ selector: { customer: customer.id, product: oil.id } }))[0];
+      assert.equal((await oilPrice())?.price, 313.5, 'the later sale set 330 less 5%');
+      await reverseDocument(store, order.id, { date: '2026-11-02', reason: '退货' });
+      const back = await oilPrice();
+      assert.equal(back?.price, 350, 'the earlier sale’s price is the last price again');
+      assert.equal(back?.document, earlier.id);
+      const filterPrices = await tracking.find({ selector: { customer: customer.id } });
+      assert.deepEqual(
+        filterPrices.map((t) => t.product),
+        [oil.id],
+        'a product only the reversed sale had has no tracking price left',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('should refuse negative quantities on a document that reverses nothing', async () => {
     const { store, customer } = await dealer();
     try {

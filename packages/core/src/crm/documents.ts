@@ -7,7 +7,7 @@
 import { KehuError } from '../errors/errors.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { KehuRecord, Store } from '../store/types.js';
-import { TRACKING_DOCUMENT_KINDS, updateTrackingPrices } from './pricing-store.js';
+import { restoreTrackingPrices, TRACKING_DOCUMENT_KINDS, updateTrackingPrices } from './pricing-store.js';
 
 export type DocumentStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 export type DocumentAction = 'submit' | 'approve' | 'reject' | 'reverse';
@@ -191,5 +191,7 @@ export async function reverseDocument(
     );
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  return documents(store).insert(reversalOf(original, { date, reason: options.reason }));
+  const reversal = await documents(store).insert(reversalOf(original, { date, reason: options.reason }));
+  await restoreTrackingPrices(store, original);
+  return reversal;
 }

@@ -162,3 +162,35 @@ export async function updateTrackingPrices(
   }
   return updates;
 }
+
+/**
+ * After `reversed` is reversed, the tracking prices it set fall back to what the customer's other
+ * approved, unreversed documents say: the latest such sale of the product, or no tracking price
+ * at all. A reversal undoes a sale, so it must not leave its price behind as "the last price".
+ */
+export async function restoreTrackingPrices(
+  store: Store,
+  reversed: KehuRecord,
+  kinds: readonly string[] = TRACKING_DOCUMENT_KINDS,
+): Promise<void> {
+  if (!store.has('tracking-price') || typeof reversed.customer !== 'string') return;
+  const tracking = store.entity('tracking-price');
+  const set = await tracking.find({ selector: { document: reversed.id } });
+  if (!set.length) return;
+  const documents = await store.entity('document').find({ selector: { customer: reversed.customer } });
+  const undone = new Set(documents.map((d) => d.reverses).filter((id): id is string => typeof id === 'string'));
+  const standing = documents
+    .filter((d) => d.status === 'approved' && !d.reverses && !undone.has(d.id) && d.id !== reversed.id)
+    .sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.updatedAt.localeCompare(b.updatedAt));
+  for (const entry of set) {
+    let latest: TrackingPriceUpdate | undefined;
+    for (const document of standing) {
+      const update = trackingPriceUpdates(document as unknown as Row & { id: string }, [], kinds).find(
+        (u) => u.product === entry.product,
+      );
+      if (update) latest = update;
+    }
+    if (latest) await tracking.patch(entry.id, { price: latest.price, date: latest.date, document: latest.document });
+    else await tracking.remove(entry.id);
+  }
+}
