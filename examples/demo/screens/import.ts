@@ -16,7 +16,12 @@ const MAX_EXPORT = 100000;
 
 /** The entity's list columns as titled rows: what the list shows, enum values by their label. */
 async function exportRows(store: Store, entity: Entity, locale: Locale): Promise<unknown[][]> {
-  const fields = entity.listColumns.map((key) => entity.field(key)).filter((f) => f !== undefined);
+  // Exports obey the user's role: refused without `export`, hidden columns never leave.
+  store.permissions.assert(entity.name, 'export');
+  const fields = entity.listColumns
+    .filter((key) => store.permissions.field(entity.name, key) !== 'none')
+    .map((key) => entity.field(key))
+    .filter((f) => f !== undefined);
   const records = await store.entity(entity.name).find({ limit: MAX_EXPORT });
   return [
     fields.map((f) => localize(f.label, locale)),
@@ -65,7 +70,13 @@ function build(host: HTMLElement, context: ScreenContext): void {
   const exportAs = async (kind: 'csv' | 'xlsx') => {
     const { store, locale } = current(host);
     const entity = store.entities.get(select.value)!;
-    const rows = await exportRows(store, entity, locale);
+    let rows: unknown[][];
+    try {
+      rows = await exportRows(store, entity, locale);
+    } catch (error) {
+      host.querySelector('#export-status')!.textContent = (error as Error).message;
+      return;
+    }
     const name = `${entity.name}-${new Date().toISOString().slice(0, 10)}`;
     if (kind === 'csv') save(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
     else save(await xlsxBlob(rows, localize(entity.pluralLabel, locale).slice(0, 31)), `${name}.xlsx`);
@@ -108,6 +119,8 @@ export const importScreen: DemoScreen = {
     host.querySelector('#export-heading')!.textContent = text.export[locale];
     host.querySelector('#export-csv')!.textContent = text.csv[locale];
     host.querySelector('#export-xlsx')!.textContent = text.xlsx[locale];
+    const mayExport = store.permissions.can(chosen, 'export');
+    for (const id of ['#export-csv', '#export-xlsx']) host.querySelector<HTMLElement>(id)!.hidden = !mayExport;
     const wizard = host.querySelector('kehu-import-wizard')!;
     const list = host.querySelector('kehu-record-list')!;
     for (const element of [wizard, list]) {
