@@ -96,7 +96,7 @@ function packageConfig(packageDir) {
 }
 
 /**
- * Web Workers (`src/**​/*.worker.ts`) as self-contained modules next to their folder in `dist`
+ * Web Workers (`src/<folder>/<name>.worker.ts`) as self-contained modules next to their folder in `dist`
  * (`dist/import-wizard/import.worker.js`): a module worker has no import map, so `@kehu/core` and
  * its libraries are bundled into it (by esbuild, which also reads papaparse's UMD build) rather than
  * left as bare imports. The page finds it at `../<folder>/<name>.worker.js` from any chunk.

@@ -30,6 +30,8 @@ if (only !== 'browser') {
   const files = [
     ...findTests(join(root, 'packages/core/src'), /(?<!\.browser)\.test\.ts$/),
     ...findTests(join(root, 'scripts'), /\.test\.mjs$/),
+    // The benchmarks' smoke runs (tiny sizes), so the harness cannot rot.
+    ...findTests(join(root, 'bench'), /\.test\.mjs$/),
     ...findTests(join(root, 'examples'), /\.node\.test\.ts$/),
   ];
   const tap = join(tmp, 'node.tap');

@@ -1,0 +1,80 @@
+/**
+ * Row 11 of the benchmarks: Kehu's duplicate scan (`detectDuplicates`, blocking plus name, phone,
+ * ID and address similarity) over customers with planted duplicates — full-width names, stray
+ * spaces, `有限公司` vs `公司`, two characters swapped, `+86` phones, some keyed in with another
+ * phone — and the recall and precision it reaches. Shared by the page and the bench's worker.
+ */
+import { defineEntity, detectDuplicates, type Entity, type JsonSchema } from '@kehu/core';
+// Not exported from @kehu/core on purpose (a test and bench generator, not shipped API).
+import { plantedCustomers } from '../packages/core/src/dedupe/planted-duplicates.js';
+
+/** What one scan found and how well. */
+export interface DedupeScan {
+  /** Generating the customers (not part of the scan). */
+  generateMs: number;
+  scanMs: number;
+  customers: number;
+  planted: number;
+  pairs: number;
+  /** Planted pairs found / planted pairs. */
+  recall: number;
+  /** Pairs whose two records go back to the same original / pairs found. */
+  precision: number;
+  /** Where the scan ran. */
+  where: 'worker' | 'page';
+}
+
+let customer: Promise<Entity> | undefined;
+const customerEntity = () =>
+  (customer ??= fetch('/schemas/customer.schema.json')
+    .then((response) => response.json() as Promise<JsonSchema>)
+    .then((schema) => defineEntity(schema, 'schemas/customer.schema.json')));
+
+/** Generates `size` customers of which `duplicates` are planted variants, scans them, scores the pairs. */
+export async function scanPlanted(size: number, duplicates: number, where: DedupeScan['where']): Promise<DedupeScan> {
+  const entity = await customerEntity();
+  let started = performance.now();
+  const { customers, planted } = plantedCustomers(size, duplicates);
+  const generateMs = performance.now() - started;
+  started = performance.now();
+  const pairs = detectDuplicates(entity, customers);
+  const scanMs = performance.now() - started;
+  // Two copies of one original are duplicates of each other too (as in detect.test.ts).
+  const origin = new Map<string, string>();
+  for (const key of planted) {
+    const [a, b] = key.split('|');
+    origin.set(b, a);
+  }
+  const root = (id: string) => origin.get(id) ?? id;
+  const found = new Set(pairs.map((p) => `${p.a}|${p.b}`));
+  const recalled = [...planted].filter((key) => found.has(key)).length;
+  const correct = pairs.filter((p) => root(p.a) === root(p.b)).length;
+  return {
+    generateMs,
+    scanMs,
+    customers: customers.length,
+    planted: planted.size,
+    pairs: pairs.length,
+    recall: planted.size ? recalled / planted.size : 1,
+    precision: pairs.length ? correct / pairs.length : 1,
+    where,
+  };
+}
+
+/** Runs `scanPlanted` in a fresh module Web Worker; resolves with its answer and the round trip. */
+export function scanInWorker(size: number, duplicates: number): Promise<DedupeScan & { roundTripMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const worker = new Worker(new URL('./dedupe.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<{ scan?: DedupeScan; error?: string }>) => {
+      worker.terminate();
+      if (event.data.scan) resolve({ ...event.data.scan, roundTripMs: performance.now() - started });
+      else reject(new Error(event.data.error ?? 'no answer'));
+    });
+    worker.addEventListener('error', (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the dedupe worker failed to start'));
+    });
+    worker.postMessage({ size, duplicates });
+  });
+}
