@@ -13,3 +13,4 @@ import './import-wizard/define.js';
 import './filter-builder/define.js';
 import './record-attachments/define.js';
 import './duplicate-review/define.js';
+import './sync-status/define.js';

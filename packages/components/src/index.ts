@@ -40,6 +40,7 @@ export type {
 export { KehuRecordChart } from './record-chart/record-chart.js';
 export { KehuDuplicateReview } from './duplicate-review/duplicate-review.js';
 export type { MergeEvent, MergeEventDetail } from './duplicate-review/duplicate-merge-event.js';
+export { KehuSyncStatus, type SyncStatusSource } from './sync-status/sync-status.js';
 export { storeContext } from './context/store-context.js';
 export { EntityController, type EntityHost } from './controllers/entity-controller.js';
 export { addStrings, t } from './i18n/strings.js';

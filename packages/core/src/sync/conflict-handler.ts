@@ -2,7 +2,7 @@ import { defaultConflictHandler, type RxConflictHandler, type WithDeleted } from
 import type { Entity } from '../entity/types.js';
 import { toPhysical, type PhysicalRecord } from '../store/physical.js';
 import type { ConflictField } from './conflict-entity.js';
-import { mergeRecords, sameValue, type FieldConflict, type MergeSide } from './merge.js';
+import { mergeEdits, sameValue, type FieldConflict, type MergeSide } from './merge.js';
 
 /** What the handler asks to keep: the local values of one record the record no longer holds. */
 export interface KeptConflict {
@@ -35,7 +35,7 @@ const sideOf = (doc: WithDeleted<PhysicalRecord> | undefined): MergeSide | undef
 /**
  * The `records` collection's conflict handler, and what it learned while resolving. RxDB's default
  * handler keeps the server's document and drops the local edit; this one merges per field
- * (`mergeRecords`) and hands every local value the record cannot hold to `onKept`, so it is kept
+ * (`mergeEdits`) and hands every local value the record cannot hold to `onKept`, so it is kept
  * as a `kehu-conflict` record. A write the server refused (`refused`, filled by the sync's fetch)
  * is resolved to the server's document, with all the refused values kept and the reason named.
  */
@@ -83,7 +83,7 @@ export class ConflictKeeper {
       });
       return theirs;
     }
-    const merged = mergeRecords(sideOf(assumed), local, server);
+    const merged = mergeEdits(sideOf(assumed), local, server);
     if (merged.conflicts.length) {
       this.onKept({
         entity: entity.name,

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { KehuRecord } from '../store/types.js';
-import { mergeRecords, sameValue, type MergeSide } from './merge.js';
+import { mergeEdits, sameValue, type MergeSide } from './merge.js';
 
 const side = (fields: Record<string, unknown>, updatedAt: string, removed = false): MergeSide => ({
   record: { id: 'c1', createdAt: '2026-01-01T00:00:00.000Z', _v: 1, ...fields, updatedAt } as KehuRecord,
@@ -11,11 +11,11 @@ const side = (fields: Record<string, unknown>, updatedAt: string, removed = fals
 
 const base = side({ name: '张三', mobile: '13800000000', level: 'normal' }, '2026-01-01T00:00:00.000Z');
 
-describe('mergeRecords (three-way, field level)', () => {
+describe('mergeEdits (three-way, field level)', () => {
   it('merges edits of different fields and keeps the newer updatedAt', () => {
     const local = side({ ...base.record, name: '张三丰' }, '2026-01-03T00:00:00.000Z');
     const server = side({ ...base.record, mobile: '13900000000' }, '2026-01-02T00:00:00.000Z');
-    const result = mergeRecords(base, local, server);
+    const result = mergeEdits(base, local, server);
     assert.deepEqual(result.conflicts, []);
     assert.equal(result.record.name, '张三丰');
     assert.equal(result.record.mobile, '13900000000');
@@ -27,7 +27,7 @@ describe('mergeRecords (three-way, field level)', () => {
   it('keeps the server value on the same field and reports both values', () => {
     const local = side({ ...base.record, name: 'Local 名' }, '2026-01-03T00:00:00.000Z');
     const server = side({ ...base.record, name: 'Server 名' }, '2026-01-02T00:00:00.000Z');
-    const result = mergeRecords(base, local, server);
+    const result = mergeEdits(base, local, server);
     assert.equal(result.record.name, 'Server 名');
     assert.deepEqual(result.conflicts, [{ field: 'name', base: '张三', local: 'Local 名', server: 'Server 名' }]);
     // Nothing of the local edit stays in the record: it is the server's, its version unchanged.
@@ -38,14 +38,14 @@ describe('mergeRecords (three-way, field level)', () => {
   it('treats the same value written on both sides as agreement', () => {
     const local = side({ ...base.record, level: 'vip' }, '2026-01-03T00:00:00.000Z');
     const server = side({ ...base.record, level: 'vip' }, '2026-01-02T00:00:00.000Z');
-    assert.deepEqual(mergeRecords(base, local, server).conflicts, []);
+    assert.deepEqual(mergeEdits(base, local, server).conflicts, []);
   });
 
   it('applies a local field removal and a server addition', () => {
     const { mobile: _dropped, ...rest } = base.record as Record<string, unknown>;
     const local = side(rest, '2026-01-03T00:00:00.000Z');
     const server = side({ ...base.record, remark: '<script>alert(1)</script>' }, '2026-01-02T00:00:00.000Z');
-    const result = mergeRecords(base, local, server);
+    const result = mergeEdits(base, local, server);
     assert.equal('mobile' in result.record, false);
     assert.equal(result.record.remark, '<script>alert(1)</script>');
     assert.deepEqual(result.conflicts, []);
@@ -59,11 +59,11 @@ describe('mergeRecords (three-way, field level)', () => {
     );
     const server = side({ ...base.record, contacts: rows }, '2026-01-02T00:00:00.000Z');
     assert.deepEqual(
-      mergeRecords(side({ ...base.record, contacts: rows }, base.record.updatedAt), local, server).conflicts,
+      mergeEdits(side({ ...base.record, contacts: rows }, base.record.updatedAt), local, server).conflicts,
       [],
     );
     const changed = side({ ...base.record, contacts: [{ id: 'r1', name: 'B' }] }, '2026-01-03T00:00:00.000Z');
-    const result = mergeRecords(undefined, changed, server);
+    const result = mergeEdits(undefined, changed, server);
     assert.deepEqual(
       result.conflicts.map((c) => c.field),
       ['contacts'],
@@ -74,7 +74,7 @@ describe('mergeRecords (three-way, field level)', () => {
   it('merges a removal on one side with an edit on the other', () => {
     const local = side(base.record, '2026-01-03T00:00:00.000Z', true);
     const server = side({ ...base.record, level: 'vip' }, '2026-01-02T00:00:00.000Z');
-    const result = mergeRecords(base, local, server);
+    const result = mergeEdits(base, local, server);
     assert.equal(result.removed, true);
     assert.equal(result.record.level, 'vip');
   });
@@ -82,7 +82,7 @@ describe('mergeRecords (three-way, field level)', () => {
   it('without a base, differing values conflict and values only one side has are kept', () => {
     const local = side({ name: 'A', remark: 'only local' }, '2026-01-03T00:00:00.000Z');
     const server = side({ name: 'B' }, '2026-01-02T00:00:00.000Z');
-    const result = mergeRecords(undefined, local, server);
+    const result = mergeEdits(undefined, local, server);
     assert.equal(result.record.remark, 'only local');
     assert.deepEqual(result.conflicts, [{ field: 'name', local: 'A', server: 'B' }]);
   });
@@ -92,7 +92,7 @@ describe('mergeRecords (three-way, field level)', () => {
     const fields = fc.record({ f1: value, f2: value, f3: value }, { requiredKeys: [] });
     fc.assert(
       fc.property(fields, fields, fields, (b, l, s) => {
-        const result = mergeRecords(side(b, 't0'), side(l, 't2'), side(s, 't1'));
+        const result = mergeEdits(side(b, 't0'), side(l, 't2'), side(s, 't1'));
         const merged = result.record as Record<string, unknown>;
         for (const key of ['f1', 'f2', 'f3'] as const) {
           const conflict = result.conflicts.find((c) => c.field === key);

@@ -18,7 +18,7 @@ export interface FieldConflict {
   server?: unknown;
 }
 
-export interface MergeResult extends MergeSide {
+export interface EditMerge extends MergeSide {
   /** Fields both sides changed differently; empty when the merge was automatic. */
   conflicts: FieldConflict[];
   /** True when the merged record is the server's record unchanged (nothing of the local edit remains). */
@@ -55,7 +55,7 @@ const later = (a: string | undefined, b: string | undefined) => ((a ?? '') > (b 
  * nested objects are one field each. Removal (`t`) merges the same way and never conflicts (both
  * sides changing it can only change it the same way). Pure: no clock, no storage.
  */
-export function mergeRecords(base: MergeSide | undefined, local: MergeSide, server: MergeSide): MergeResult {
+export function mergeEdits(base: MergeSide | undefined, local: MergeSide, server: MergeSide): EditMerge {
   const from = (base?.record ?? {}) as Record<string, unknown>;
   const mine = local.record as Record<string, unknown>;
   const theirs = server.record as Record<string, unknown>;
