@@ -1,36 +1,17 @@
-import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { createStore, type JsonSchema, type Store } from '@kehu/core';
+import type { Store } from '@kehu/core';
 import '@kehu/components/define.js';
 import { documentEntryScreen } from './document-entry.js';
-import type { ScreenContext } from './types.js';
+import { crmStore, mountScreen } from './crm-test-support.js';
 
 setupIgnoreWindowResizeObserverLoopErrors(before, after);
-
-const files = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'period-price',
-  'tracking-price',
-];
 
 let store: Store;
 let customer: { id: string };
 let oil: { id: string };
 before(async () => {
-  const schemas: JsonSchema[] = [];
-  for (const name of files) schemas.push(await (await fetch(`/schemas/${name}.schema.json`)).json());
-  store = await createStore({
-    entities: schemas,
-    name: `doc-workflow-${Date.now()}`,
-    user: { id: 'u', name: '李会计' },
-  });
+  store = await crmStore('doc-workflow', { id: 'u', name: '李会计' });
   await store.entity('price-tier').insert({ id: 'ptr-001', code: 'DIRECT', name: '零售价', kind: 'direct' });
   customer = await store.entity('customer').insert({ name: '宁波远航汽车服务', type: 'b2b' });
   oil = await store.entity('product').insert({
@@ -49,19 +30,7 @@ before(async () => {
 after(() => store.close());
 
 async function open(params: string[], locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const provider = await fixture<HTMLElement>(
-    html`<kehu-store-provider .store=${store}><div id="host"></div></kehu-store-provider>`,
-  );
-  const host = provider.querySelector<HTMLElement>('#host')!;
-  const routes: string[] = [];
-  const context: ScreenContext = {
-    store,
-    entities: [...store.entities.values()],
-    locale,
-    params,
-    navigate: (hash) => routes.push(hash),
-  };
-  documentEntryScreen.render(host, context);
+  const { host, routes, context } = await mountScreen(documentEntryScreen, store, params, locale);
   return { host, routes, context, form: host.querySelector('kehu-record-form')! };
 }
 

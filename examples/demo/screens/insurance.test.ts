@@ -1,34 +1,20 @@
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { createStore, type JsonSchema, type Store } from '@kehu/core';
+import type { Store } from '@kehu/core';
 import '@kehu/components/define.js';
 import { DEFAULT_SEED_OPTIONS } from '../seed/index.js';
 import { insuranceScreen } from './insurance.js';
-import type { ScreenContext } from './types.js';
+import { crmStore, mountScreen } from './crm-test-support.js';
 
 setupIgnoreWindowResizeObserverLoopErrors(before, after);
 
-const files = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'insurance-policy',
-  'insurance-claim',
-];
 const TODAY = DEFAULT_SEED_OPTIONS.today; // 2026-11-01
 
 let store: Store;
 let claimId: string;
 let assessmentId: string;
 before(async () => {
-  const schemas: JsonSchema[] = [];
-  for (const name of files) schemas.push(await (await fetch(`/schemas/${name}.schema.json`)).json());
-  store = await createStore({ entities: schemas, name: `insurance-${Date.now()}`, user: { id: 'u', name: '何理赔' } });
+  store = await crmStore('insurance', { id: 'u', name: '何理赔' });
   const picc = await store.entity('insurer').insert({ code: 'PICC', name: '中国人民财产保险', shortName: '人保财险' });
   const owner = await store.entity('customer').insert({ name: '黄晓明', type: 'consumer' });
   const car = await store.entity('vehicle').insert({ vin: 'LSVAM4187C2184847', plate: '粤B8K217', owner: owner.id });
@@ -61,19 +47,7 @@ before(async () => {
 after(() => store.close());
 
 async function open(params: string[], locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const provider = await fixture<HTMLElement>(
-    html`<kehu-store-provider .store=${store}><div id="host"></div></kehu-store-provider>`,
-  );
-  const host = provider.querySelector<HTMLElement>('#host')!;
-  const routes: string[] = [];
-  const context: ScreenContext = {
-    store,
-    entities: [...store.entities.values()],
-    locale,
-    params,
-    navigate: (hash) => routes.push(hash),
-  };
-  insuranceScreen.render(host, context);
+  const { host, routes, context } = await mountScreen(insuranceScreen, store, params, locale);
   return { host, routes, context };
 }
 

@@ -1,33 +1,18 @@
-import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { createStore, type JsonSchema, type Store } from '@kehu/core';
+import type { Store } from '@kehu/core';
 import '@kehu/components/define.js';
 import { pricesScreen } from './prices.js';
-import type { ScreenContext } from './types.js';
+import { crmStore, mountScreen } from './crm-test-support.js';
 
 setupIgnoreWindowResizeObserverLoopErrors(before, after);
-
-const files = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'period-price',
-  'tracking-price',
-];
 
 let store: Store;
 let fleet: { id: string };
 let oil: { id: string };
 let agreement: { id: string };
 before(async () => {
-  const schemas: JsonSchema[] = [];
-  for (const name of files) schemas.push(await (await fetch(`/schemas/${name}.schema.json`)).json());
-  store = await createStore({ entities: schemas, name: `prices-${Date.now()}` });
+  store = await crmStore('prices');
   await store.entity('price-tier').insert({ id: 'ptr-001', code: 'DIRECT', name: '零售价', kind: 'direct' });
   fleet = await store
     .entity('customer')
@@ -48,22 +33,7 @@ before(async () => {
 });
 after(() => store.close());
 
-async function open(params: string[], locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const provider = await fixture<HTMLElement>(
-    html`<kehu-store-provider .store=${store}><div id="host"></div></kehu-store-provider>`,
-  );
-  const host = provider.querySelector<HTMLElement>('#host')!;
-  const routes: string[] = [];
-  const context: ScreenContext = {
-    store,
-    entities: [...store.entities.values()],
-    locale,
-    params,
-    navigate: (hash) => routes.push(hash),
-  };
-  pricesScreen.render(host, context);
-  return { host, routes };
-}
+const open = (params: string[], locale: 'zh-CN' | 'en' = 'zh-CN') => mountScreen(pricesScreen, store, params, locale);
 
 function lookup(host: HTMLElement, values: { customer?: string; product?: string; date?: string }) {
   const pick = (id: string) => host.querySelector<HTMLElementTagNameMap['kehu-reference-picker']>(id)!;

@@ -1,36 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
+import { shippedStore } from '../test-support/shipped-store.js';
 import { KehuError } from '../errors/errors.js';
-import type { JsonSchema } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
 import { claimMoves, claimTransitionProblem, moveClaim, moveClaimData } from './claims.js';
 import { queryAssessments } from './claims-query.js';
 
-const schema = (name: string): JsonSchema =>
-  JSON.parse(readFileSync(new URL(`../../../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+const EXTRA = ['insurance-policy', 'insurance-claim'];
 
-const ENTITIES = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'insurance-policy',
-  'insurance-claim',
-];
-
-let n = 0;
 async function claimsDesk(locale: Locale = 'zh-CN') {
-  const store = await createStore({
-    entities: ENTITIES.map(schema),
-    storage: getRxStorageMemory(),
-    name: `claims-${n++}`,
+  const store = await shippedStore('claims', EXTRA, {
     locale,
     user: { id: 'u-he', name: '何理赔' },
   });

@@ -1,36 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
+import { shippedStore } from '../test-support/shipped-store.js';
 import { KehuError, KehuSchemaError, KehuValidationError } from '../errors/errors.js';
 import { defineEntity } from '../entity/define-entity.js';
-import type { JsonSchema } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
 import { approveDocument, documentActions, rejectDocument, reverseDocument, submitDocument } from './documents.js';
 
-const schema = (name: string): JsonSchema =>
-  JSON.parse(readFileSync(new URL(`../../../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+const EXTRA = ['period-price', 'tracking-price'];
 
-const ENTITIES = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'period-price',
-  'tracking-price',
-];
-
-let n = 0;
 async function dealer(locale: Locale = 'zh-CN') {
-  const store = await createStore({
-    entities: ENTITIES.map(schema),
-    storage: getRxStorageMemory(),
-    name: `documents-${n++}`,
+  const store = await shippedStore('documents', EXTRA, {
     locale,
     user: { id: 'u-li', name: '李会计' },
   });

@@ -1,25 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
+import { shippedStore } from '../test-support/shipped-store.js';
 import { KehuError, KehuValidationError } from '../errors/errors.js';
-import type { JsonSchema } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
 import { followUpId, followUpsDue, generateFollowUps, recordFollowUpOutcome } from './follow-up.js';
 import { mergeSettings } from './settings.js';
 
-const schema = (name: string): JsonSchema =>
-  JSON.parse(readFileSync(new URL(`../../../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
-const entities = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
+const EXTRA = [
   'opportunity',
   'activity',
   'crm-settings',
@@ -27,11 +14,10 @@ const entities = [
   'follow-up-question',
   'evaluation-category',
   'follow-up',
-].map(schema);
+];
 
-let n = 0;
 async function dealer(locale: Locale = 'zh-CN') {
-  const store = await createStore({ entities, storage: getRxStorageMemory(), name: `fu-${n++}`, locale });
+  const store = await shippedStore('fu', EXTRA, { locale });
   await store.entity('customer').bulkInsert([
     { id: 'cus-1', name: '张伟', type: 'consumer', salesRep: '陈晓燕' },
     { id: 'cus-2', name: '广州粤顺物流有限公司', type: 'b2b' },

@@ -1,36 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
-import type { JsonSchema } from '../entity/types.js';
+import { shippedStore } from '../test-support/shipped-store.js';
 import { approveDocument, submitDocument } from './documents.js';
 import { priceDocumentLine, resolveStoredPrice, trackingPriceUpdates } from './pricing-store.js';
 
-const schema = (name: string): JsonSchema =>
-  JSON.parse(readFileSync(new URL(`../../../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+const EXTRA = ['period-price', 'tracking-price', 'follow-up-method', 'crm-settings'];
 
-const ENTITIES = [
-  'customer-class',
-  'customer-level',
-  'customer',
-  'insurer',
-  'vehicle',
-  'price-tier',
-  'product',
-  'document',
-  'period-price',
-  'tracking-price',
-  'follow-up-method',
-  'crm-settings',
-];
-
-let n = 0;
 async function wholesaler() {
-  const store = await createStore({
-    entities: ENTITIES.map(schema),
-    storage: getRxStorageMemory(),
-    name: `pricing-store-${n++}`,
+  const store = await shippedStore('pricing-store', EXTRA, {
     user: { id: 'u-zhou', name: '周主管' },
   });
   await store.entity('price-tier').bulkInsert([
