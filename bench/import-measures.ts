@@ -122,7 +122,7 @@ export interface KehuImport {
 
 /**
  * (d) Kehu's import into a fresh store holding only the dictionaries: `importFile` (everything on the
- * page), or the wizard's path (`openRows` parses and cleans in a Web Worker, `importRows` writes).
+ * page), or the wizard's path (`openRows` parses, cleans and validates in a Web Worker, `importRows` writes).
  */
 export async function importThroughKehu(
   name: string,
@@ -136,7 +136,7 @@ export async function importThroughKehu(
     const stop = watchLongTasks();
     const run = await timed(async () => {
       if (path === 'importFile') return importFile(store, ENTITY, file);
-      const reader = await openRows(file, store.entity(ENTITY).entity, {}, true);
+      const reader = await openRows(file, store.entity(ENTITY).entity, { validate: 'insert' }, true);
       if (reader.where !== 'worker') throw new Error('the import worker did not start');
       const result = await importRows(store, ENTITY, reader.batches(), {
         headers: reader.info.headers,

@@ -200,7 +200,14 @@ export class KehuImportWizard extends LitElement {
 
   private options() {
     const { info, encoding } = this.view;
-    return { encoding, headerLine: info!.headerLine, mapping: this.view.mapping, locale: this.locale_ };
+    // `validate`: rows are checked where they are read (the worker), so the page only sets them aside.
+    return {
+      encoding,
+      headerLine: info!.headerLine,
+      mapping: this.view.mapping,
+      locale: this.locale_,
+      validate: this.view.mode,
+    };
   }
 
   /** Dry run: every row through the store's checks, nothing written. */

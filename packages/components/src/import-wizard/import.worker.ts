@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// Reads, decodes, parses and cleans an import file off the main thread, handing out one batch of
-// rows per request, so even a file of a million rows never blocks the page and never sits in memory whole.
+// Reads, decodes, parses, cleans and (with `options.validate`) validates an import file off the main
+// thread, handing out one batch of rows per request with their problems, so even a file of a million
+// rows never blocks the page and never sits in memory whole.
 import { defineEntity, prepareFile, type PreparedFile, type PreparedRow } from '@kehu/core';
 import type { WorkerRequest, WorkerReply } from './row-reader.js';
 

@@ -31,6 +31,7 @@ export {
   type ImportTarget,
 } from './mapping.js';
 export { prepareFile, rowMapper, type PreparedFile, type PreparedRow, type PrepareOptions } from './prepare.js';
+export { rowChecker } from './check-rows.js';
 export { referenceCodeField, resolveReferences } from './references.js';
 export {
   importRows,

@@ -1,5 +1,6 @@
-import type { Entity } from '../entity/types.js';
+import type { Entity, ValidationIssue } from '../entity/types.js';
 import type { Locale } from '../i18n/locale.js';
+import { rowChecker } from './check-rows.js';
 import { cleanCell } from './clean.js';
 import type { Cell, SourceRow } from './csv-rows.js';
 import type { ByteSource, DetectedEncoding } from './decode.js';
@@ -11,6 +12,7 @@ import {
   type ColumnMapping,
   type ImportTarget,
 } from './mapping.js';
+import type { ImportMode } from './run-import.js';
 import { openTable, type ReadOptions } from './source.js';
 
 /** One data row ready for the store: its file row, its cells as text, and the cleaned values. */
@@ -20,6 +22,11 @@ export interface PreparedRow {
   cells: string[];
   /** Cleaned values by field, nested for object fields (`bankAccount.bank`). */
   values: Record<string, unknown>;
+  /**
+   * Problems found while preparing (with `PrepareOptions.validate`): the row is set aside with
+   * them and never sent to the store. Absent when the row was not checked.
+   */
+  issues?: ValidationIssue[];
 }
 
 /** What the caller chose (or accepted) about the file. */
@@ -30,6 +37,11 @@ export interface PrepareOptions extends ReadOptions {
   mapping?: ColumnMapping;
   /** Locale for names of empty headers. */
   locale?: Locale;
+  /**
+   * Also check each row as the store would for this import mode (`rowChecker`), so a worker
+   * hands the page rows already validated; default: not checked here.
+   */
+  validate?: ImportMode;
 }
 
 /** A file read far enough to know its header and mapping, with the data rows still to come. */
@@ -107,14 +119,20 @@ export async function prepareFile(
   const headers = headerNames(header?.cells ?? [], options.locale);
   const mapping = options.mapping ?? autoMap(header?.cells ?? [], targets);
   const valuesOf = rowMapper(mapping, targets);
+  const check = options.validate ? rowChecker(entity, options.validate) : undefined;
   const toPrepared = (rows: SourceRow[]): PreparedRow[] =>
     rows
       .filter((r) => r.line > headerLine)
-      .map((r) => ({
-        line: r.line,
-        cells: headers.map((_, i) => cellText(r.cells[i])).concat(r.cells.slice(headers.length).map(cellText)),
-        values: valuesOf(r.cells),
-      }));
+      .map((r) => {
+        const values = valuesOf(r.cells);
+        const row: PreparedRow = {
+          line: r.line,
+          cells: headers.map((_, i) => cellText(r.cells[i])).concat(r.cells.slice(headers.length).map(cellText)),
+          values,
+        };
+        if (check) row.issues = check(values);
+        return row;
+      });
   async function* batches(): AsyncGenerator<PreparedRow[]> {
     const first = toPrepared(buffered);
     if (first.length) yield first;

@@ -49,7 +49,7 @@ export interface ImportRunOptions {
   key?: string;
   /** Check every row as the store would, write nothing. */
   dryRun?: boolean;
-  /** Rows per atomic write; default 500. */
+  /** Rows per checkpoint of the job (and per reference/key lookup); default 500. Written 50 rows per atomic write. */
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
@@ -76,6 +76,9 @@ export interface ImportResult {
 }
 
 const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/** Rows per store write within a batch: small enough that one write is a short task of the page. */
+const WRITE_SIZE = 50;
 
 async function* rebatch(batches: AsyncIterable<PreparedRow[]>, size: number, from: number) {
   let out: PreparedRow[] = [];
@@ -115,11 +118,13 @@ function merge(existing: Record<string, unknown>, values: Record<string, unknown
 }
 
 /**
- * Imports prepared rows into the store in batches: each batch's valid rows are written in one
- * storage bulk write (so nothing is half-written), and the job's checkpoint moves past the batch
- * afterwards. Record ids of inserted rows are derived from the job and the file row, so re-applying
- * a batch after an interruption finds its own records and changes nothing. With `dryRun` every
- * row is checked by the same path and nothing is written.
+ * Imports prepared rows into the store in batches: each batch's valid rows are written in atomic
+ * storage bulk writes of WRITE_SIZE rows (a short task each, yielding to the page in between), and
+ * the job's checkpoint moves past the batch afterwards. Rows that bring `issues` (checked where they
+ * were read, in the import worker) are set aside with them; the store still validates every write.
+ * Record ids of inserted rows are derived from the job and the file row, so re-applying a batch after
+ * an interruption finds its own records and changes nothing. With `dryRun` every row is checked by
+ * the same path and nothing is written.
  */
 export async function importRows(
   store: Store,
@@ -265,9 +270,18 @@ export async function importRows(
       );
       // Rows whose only fault is an unknown reference are still checked, so every problem is reported at once.
       const unresolved = new Set([...refs.keys()].filter((i) => problems.get(i)!.length === refs.get(i)!.length));
-      let candidates = batch
+      const checkedRows = batch
         .map((row, index) => ({ row, index }))
-        .filter(({ index }) => !problems.has(index) || unresolved.has(index))
+        .filter(({ index }) => !problems.has(index) || unresolved.has(index));
+      // Rows checked while being read (in the import worker) bring their problems: they are set
+      // aside here, as the store would have refused them, without a round trip through it.
+      for (const { row, index } of checkedRows)
+        for (const issue of row.issues ?? []) {
+          const path = issue.path.filter((p) => typeof p === 'string').join('.');
+          add(index, { column: path ? columnOf(path) : undefined, field: path || undefined, message: issue.message });
+        }
+      const all = checkedRows
+        .filter(({ row }) => !row.issues?.length)
         .map(({ row, index }) => {
           const found =
             (key ? existing.get(String(valueAt(row.values, key))) : undefined) ?? replayed.get(idFor(row.line));
@@ -277,37 +291,44 @@ export async function importRows(
               : { ...row.values, id: idFor(row.line) };
           return { index, record };
         });
-      // The store's own checks (validation, unique fields) decide; rows it names are set aside and the rest retried.
-      for (let attempt = 0; candidates.length; attempt++) {
-        try {
-          const checking = candidates.some((c) => problems.has(c.index));
-          const counts = await repository.bulkUpsert(
-            candidates.map((c) => c.record),
-            { dryRun: options.dryRun || checking },
-          );
-          if (checking) {
-            candidates = candidates.filter((c) => !problems.has(c.index));
-            continue;
+      // Written WRITE_SIZE rows at a time, yielding to the page between writes, so no task of the page
+      // handles a whole batch. Each write is atomic; a write that ran before an interruption is
+      // found again by its records' ids (above) and changes nothing when the batch is re-applied.
+      for (let from = 0; from < all.length; from += WRITE_SIZE) {
+        if (from) await yieldToEventLoop();
+        let candidates = all.slice(from, from + WRITE_SIZE);
+        // The store's own checks (validation, unique fields) decide; rows it names are set aside and the rest retried.
+        for (let attempt = 0; candidates.length; attempt++) {
+          try {
+            const checking = candidates.some((c) => problems.has(c.index));
+            const counts = await repository.bulkUpsert(
+              candidates.map((c) => c.record),
+              { dryRun: options.dryRun || checking },
+            );
+            if (checking) {
+              candidates = candidates.filter((c) => !problems.has(c.index));
+              continue;
+            }
+            result.inserted += counts.inserted;
+            result.updated += counts.updated;
+            result.unchanged += counts.unchanged;
+            break;
+          } catch (error) {
+            if (!(error instanceof KehuValidationError) || attempt > 5) throw error;
+            const bad = new Set<number>();
+            for (const issue of error.issues) {
+              const candidate = issue.row === undefined ? undefined : candidates[issue.row];
+              if (!candidate) throw error;
+              const path = issue.path.filter((p) => typeof p === 'string').join('.');
+              add(candidate.index, {
+                column: path ? columnOf(path) : undefined,
+                field: path || undefined,
+                message: issue.message,
+              });
+              bad.add(issue.row!);
+            }
+            candidates = candidates.filter((_, i) => !bad.has(i));
           }
-          result.inserted += counts.inserted;
-          result.updated += counts.updated;
-          result.unchanged += counts.unchanged;
-          break;
-        } catch (error) {
-          if (!(error instanceof KehuValidationError) || attempt > 5) throw error;
-          const bad = new Set<number>();
-          for (const issue of error.issues) {
-            const candidate = issue.row === undefined ? undefined : candidates[issue.row];
-            if (!candidate) throw error;
-            const path = issue.path.filter((p) => typeof p === 'string').join('.');
-            add(candidate.index, {
-              column: path ? columnOf(path) : undefined,
-              field: path || undefined,
-              message: issue.message,
-            });
-            bad.add(issue.row!);
-          }
-          candidates = candidates.filter((_, i) => !bad.has(i));
         }
       }
       for (const [index, list] of problems)
