@@ -45,24 +45,29 @@ export function filterAssessments(
   }
   const policies = new Map(data.policies.map((p) => [p.id, p]));
   const rows: AssessmentRow[] = [];
-  for (const document of data.documents) {
-    if (document.kind !== 'loss-assessment') continue;
-    const date = String(document.date ?? '');
+  for (const doc of data.documents) {
+    if (doc.kind !== 'loss-assessment') continue;
+    const date = String(doc.date ?? '');
     if (query.from && date < query.from) continue;
     if (query.to && date > query.to) continue;
-    if (query.documentStatus && document.status !== query.documentStatus) continue;
-    const claim = claimByDocument.get(document.id);
+    if (query.documentStatus && doc.status !== query.documentStatus) continue;
+    const claim = claimByDocument.get(doc.id);
     const policy = claim && typeof claim.policy === 'string' ? policies.get(claim.policy) : undefined;
-    const insurer = (document.insurer as string | undefined) ?? (policy?.insurer as string | undefined);
+    const insurer = (doc.insurer as string | undefined) ?? (policy?.insurer as string | undefined);
     if (query.insurer && insurer !== query.insurer) continue;
     const status = (claim?.status as ClaimStatus | undefined) ?? 'none';
     if (query.status && status !== query.status) continue;
-    rows.push({ document, status, ...(claim && { claim }), ...(policy && { policy }), ...(insurer && { insurer }) });
+    rows.push({
+      document: doc,
+      status,
+      ...(claim && { claim }),
+      ...(policy && { policy }),
+      ...(insurer && { insurer }),
+    });
   }
-  return rows.sort(
-    (a, b) =>
-      String(b.document.date).localeCompare(String(a.document.date)) || a.document.id.localeCompare(b.document.id),
-  );
+  const newestFirst = (x: Row, y: Row) =>
+    String(y.date).localeCompare(String(x.date)) || String(x.id).localeCompare(String(y.id));
+  return rows.sort((a, b) => newestFirst(a.document, b.document));
 }
 
 /** {@link filterAssessments} over a store: one query for the period's assessments, one for their claims. */

@@ -39,8 +39,8 @@ const ACTION_LABEL: Record<DocumentAction, LocalizedText> = {
 };
 
 /** The actions a document in `status` allows, for showing the right buttons. */
-export function documentActions(document: object): DocumentAction[] {
-  const { status: stored, reverses } = document as Row;
+export function documentActions(doc: object): DocumentAction[] {
+  const { status: stored, reverses } = doc as Row;
   const status = (stored ?? 'draft') as DocumentStatus;
   const out = (Object.keys(FROM) as (keyof typeof FROM)[]).filter((a) => FROM[a].includes(status)) as DocumentAction[];
   // A reversal is itself never reversed: correct the original again instead.
@@ -57,11 +57,11 @@ export function documentActionProblem(
   action: DocumentAction,
   options: { reason?: string } = {},
 ): LocalizedText | undefined {
-  const document = record as Row;
-  const status = (document.status ?? 'draft') as DocumentStatus;
-  const number = String(document.number ?? document.id ?? '');
-  if (!documentActions(document).includes(action)) {
-    if (action === 'reverse' && document.reverses) {
+  const doc = record as Row;
+  const status = (doc.status ?? 'draft') as DocumentStatus;
+  const number = String(doc.number ?? doc.id ?? '');
+  if (!documentActions(doc).includes(action)) {
+    if (action === 'reverse' && doc.reverses) {
       return {
         'zh-CN': `单据 ${number} 本身是冲销单，不能再冲销。`,
         en: `Document ${number} is itself a reversal and cannot be reversed.`,
@@ -72,7 +72,7 @@ export function documentActionProblem(
       en: `Document ${number} is ${STATUS_LABEL[status]?.en ?? status}; it cannot be ${ACTION_LABEL[action].en}.`,
     };
   }
-  if (action === 'submit' && !((document.lines as unknown[] | undefined) ?? []).length) {
+  if (action === 'submit' && !((doc.lines as unknown[] | undefined) ?? []).length) {
     return {
       'zh-CN': `单据 ${number} 没有明细行，请先添加明细再提交。`,
       en: `Document ${number} has no lines; add lines before submitting it.`,
@@ -88,15 +88,15 @@ export function documentActionProblem(
 }
 
 async function load(store: Store, id: string): Promise<DocumentRecord> {
-  const document = await documents(store).get(id);
-  if (!document) {
+  const doc = await documents(store).get(id);
+  if (!doc) {
     throw new KehuError(
       'not-found',
       { 'zh-CN': `找不到 ID 为「${id}」的业务单据。`, en: `No business document with id "${id}".` },
       store.locale,
     );
   }
-  return document;
+  return doc;
 }
 
 function refuse(problem: LocalizedText | undefined, locale: Locale): void {
@@ -105,8 +105,8 @@ function refuse(problem: LocalizedText | undefined, locale: Locale): void {
 
 /** Submits a draft or rejected document for approval. */
 export async function submitDocument(store: Store, id: string): Promise<DocumentRecord> {
-  const document = await load(store, id);
-  refuse(documentActionProblem(document, 'submit'), store.locale);
+  const doc = await load(store, id);
+  refuse(documentActionProblem(doc, 'submit'), store.locale);
   return documents(store).patch(id, { status: 'submitted' });
 }
 
@@ -123,8 +123,8 @@ export interface ApproveOptions {
  * they are.
  */
 export async function approveDocument(store: Store, id: string, options: ApproveOptions = {}): Promise<DocumentRecord> {
-  const document = await load(store, id);
-  refuse(documentActionProblem(document, 'approve'), store.locale);
+  const doc = await load(store, id);
+  refuse(documentActionProblem(doc, 'approve'), store.locale);
   const approved = await documents(store).patch(id, {
     status: 'approved',
     ...(options.comment && { reviewComment: options.comment }),
@@ -135,8 +135,8 @@ export async function approveDocument(store: Store, id: string, options: Approve
 
 /** Rejects a submitted document with a review comment; it can be edited and submitted again. */
 export async function rejectDocument(store: Store, id: string, reason: string): Promise<DocumentRecord> {
-  const document = await load(store, id);
-  refuse(documentActionProblem(document, 'reject', { reason }), store.locale);
+  const doc = await load(store, id);
+  refuse(documentActionProblem(doc, 'reject', { reason }), store.locale);
   return documents(store).patch(id, { status: 'rejected', reviewComment: reason.trim() });
 }
 

@@ -81,7 +81,7 @@ export function fillLinePrice<L extends PricedLine>(line: L, resolution: PriceRe
  */
 export async function priceDocumentLine<L extends PricedLine>(
   store: Store,
-  document: { customer?: string; date?: string; organisation?: string },
+  doc: { customer?: string; date?: string; organisation?: string },
   line: L,
   options: StorePriceOptions = {},
 ): Promise<{ line: L & PricedLine; resolution: PriceResolution | null }> {
@@ -90,9 +90,9 @@ export async function priceDocumentLine<L extends PricedLine>(
     store,
     {
       product: line.product,
-      customer: document.customer,
-      date: document.date ?? new Date().toISOString().slice(0, 10),
-      organisation: document.organisation,
+      customer: doc.customer,
+      date: doc.date ?? new Date().toISOString().slice(0, 10),
+      organisation: doc.organisation,
     },
     options,
   );
@@ -112,14 +112,14 @@ export type TrackingPriceUpdate = Omit<TrackingPriceData, 'id'> & { id?: string 
  * sets nothing: the tracking price is the customer's latest price, not the latest approval.
  */
 export function trackingPriceUpdates(
-  document: Row & { id: string },
+  doc: Row & { id: string },
   existing: readonly TrackingPriceData[],
   kinds: readonly string[] = TRACKING_DOCUMENT_KINDS,
 ): TrackingPriceUpdate[] {
-  if (document.reverses || !kinds.includes(String(document.kind)) || typeof document.customer !== 'string') return [];
-  const date = String(document.date);
+  if (doc.reverses || !kinds.includes(String(doc.kind)) || typeof doc.customer !== 'string') return [];
+  const date = String(doc.date);
   const byProduct = new Map<string, number>();
-  for (const line of (document.lines as Row[] | undefined) ?? []) {
+  for (const line of (doc.lines as Row[] | undefined) ?? []) {
     if (typeof line.product !== 'string' || typeof line.unitPrice !== 'number') continue;
     if (typeof line.quantity !== 'number' || line.quantity <= 0) continue;
     const discount = typeof line.discount === 'number' ? line.discount : 0;
@@ -127,15 +127,15 @@ export function trackingPriceUpdates(
   }
   const updates: TrackingPriceUpdate[] = [];
   for (const [product, price] of byProduct) {
-    const current = existing.find((t) => t.customer === document.customer && t.product === product);
+    const current = existing.find((t) => t.customer === doc.customer && t.product === product);
     if (current && current.date > date) continue;
     updates.push({
       ...(current && { id: current.id }),
-      customer: document.customer,
+      customer: doc.customer,
       product,
       price,
       date,
-      document: document.id,
+      document: doc.id,
     });
   }
   return updates;
@@ -147,15 +147,15 @@ export function trackingPriceUpdates(
  */
 export async function updateTrackingPrices(
   store: Store,
-  document: KehuRecord,
+  doc: KehuRecord,
   kinds: readonly string[] = TRACKING_DOCUMENT_KINDS,
 ): Promise<TrackingPriceUpdate[]> {
-  if (!store.has('tracking-price') || typeof document.customer !== 'string') return [];
+  if (!store.has('tracking-price') || typeof doc.customer !== 'string') return [];
   const repository = store.entity('tracking-price');
   const existing = (await repository.find({
-    selector: { customer: document.customer },
+    selector: { customer: doc.customer },
   })) as unknown as TrackingPriceData[];
-  const updates = trackingPriceUpdates(document as Row & { id: string }, existing, kinds);
+  const updates = trackingPriceUpdates(doc as Row & { id: string }, existing, kinds);
   for (const { id, ...fields } of updates) {
     if (id) await repository.patch(id, fields);
     else await repository.insert(fields);
@@ -184,8 +184,8 @@ export async function restoreTrackingPrices(
     .sort((a, b) => String(a.date).localeCompare(String(b.date)) || a.updatedAt.localeCompare(b.updatedAt));
   for (const entry of set) {
     let latest: TrackingPriceUpdate | undefined;
-    for (const document of standing) {
-      const update = trackingPriceUpdates(document as unknown as Row & { id: string }, [], kinds).find(
+    for (const doc of standing) {
+      const update = trackingPriceUpdates(doc as unknown as Row & { id: string }, [], kinds).find(
         (u) => u.product === entry.product,
       );
       if (update) latest = update;
