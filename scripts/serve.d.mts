@@ -4,6 +4,8 @@ export function serve(options?: {
   quiet?: boolean;
   schemas?: string;
   reportStrict?: boolean;
+  /** A sync server to proxy under /couch/, and the demo users' password. */
+  sync?: { url: string; database?: string; password: string };
 }): Promise<DevServer>;
 /** The strict Content-Security-Policy (no unsafe-eval, no unsafe-inline). */
 export const strictPolicy: string;

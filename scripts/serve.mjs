@@ -6,6 +6,7 @@ import { startDevServer } from '@web/dev-server';
 import { tsImport } from 'tsx/esm/api';
 import { devPlugins, nodeResolve } from './dev-plugins.mjs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,6 +102,41 @@ function shippedValidators(dir) {
   };
 }
 
+/**
+ * With a sync server (`sync`: its URL and the demo users' password), the demo syncs: `/couch/…` is
+ * proxied to the server, so the page's CSP keeps `connect-src 'self'`, and
+ * /examples/demo/sync.json tells the page where to sync (a file, not an inline script, under the CSP).
+ */
+function syncProxy({ url, database = 'kehu', password }) {
+  const target = new URL(url);
+  return (context, next) => {
+    if (context.path === '/examples/demo/sync.json') {
+      context.body = JSON.stringify({ url: `/couch/${database}`, password });
+      context.type = 'application/json';
+      return;
+    }
+    if (!context.path.startsWith('/couch/')) return next();
+    context.respond = false; // streamed by hand: CouchDB long-polls must not be buffered
+    return new Promise((resolve) => {
+      const headers = { ...context.req.headers, host: target.host };
+      const upstream = request(new URL(context.url.slice('/couch'.length), target), {
+        method: context.method,
+        headers,
+      });
+      upstream.on('response', (response) => {
+        context.res.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(context.res).on('finish', resolve);
+      });
+      upstream.on('error', (error) => {
+        if (!context.res.headersSent) context.res.writeHead(502, { 'content-type': 'application/json' });
+        context.res.end(JSON.stringify({ error: 'bad_gateway', reason: error.message }));
+        resolve();
+      });
+      context.req.pipe(upstream);
+    });
+  };
+}
+
 function home(context, next) {
   if (context.path === '/' || context.path === '/index.html') return context.redirect('/examples/demo/');
   return next();
@@ -108,13 +144,17 @@ function home(context, next) {
 
 /**
  * Starts the server; tests pass `port: 0` (read `server.server.address().port`), their own
- * `schemas` folder, and `reportStrict` to have the strict CSP reported (see `demoPolicy`).
+ * `schemas` folder, and `reportStrict` to have the strict CSP reported (see `demoPolicy`); `sync`
+ * (default from KEHU_SYNC_URL / KEHU_SYNC_PASSWORD) makes the demo sync through it (`syncProxy`).
  */
 export async function serve({
   port = Number(process.env.PORT ?? 8000),
   quiet = false,
   schemas = join(root, 'schemas'),
   reportStrict = false,
+  sync = process.env.KEHU_SYNC_URL
+    ? { url: process.env.KEHU_SYNC_URL, password: process.env.KEHU_SYNC_PASSWORD ?? 'kehu-demo' }
+    : undefined,
 } = {}) {
   return startDevServer({
     config: {
@@ -122,7 +162,7 @@ export async function serve({
       port,
       hostname: process.env.HOST ?? 'localhost',
       nodeResolve,
-      middleware: [home, contentSecurityPolicy(reportStrict), schemaFiles(schemas)],
+      middleware: [home, contentSecurityPolicy(reportStrict), ...(sync ? [syncProxy(sync)] : []), schemaFiles(schemas)],
       plugins: [shippedValidators(schemas), ...devPlugins()],
     },
     readCliArgs: false,

@@ -1,7 +1,7 @@
 import '@kehu/components/define.js';
 import { localize, setValidationMode, toLocale, type Entity, type Locale, type Store } from '@kehu/core';
 import { loadEntities } from './load-entities.js';
-import { openDemoStore, renderRoleSwitcher } from './roles.js';
+import { openDemoStore, renderRoleSwitcher, type DemoSync } from './roles.js';
 import { screens } from './screens/index.js';
 
 // The demo is served with a CSP without unsafe-eval: schemas not precompiled by the server (built-in
@@ -17,6 +17,10 @@ const text = {
     en: 'First visit: seeding demo data ({entity}: {count})…',
   },
   ready: { 'zh-CN': '数据保存在本浏览器（IndexedDB）。', en: 'Data lives in this browser (IndexedDB).' },
+  readySync: {
+    'zh-CN': '数据保存在本浏览器（IndexedDB），并与服务器同步。',
+    en: 'Data lives in this browser (IndexedDB) and syncs with the server.',
+  },
   newRecord: { 'zh-CN': '新建{entity}', en: 'New {entity}' },
   editRecord: { 'zh-CN': '编辑{entity}', en: 'Edit {entity}' },
   failed: { 'zh-CN': '演示无法启动：', en: 'The demo could not start: ' },
@@ -99,8 +103,16 @@ function render(): void {
   form.recordId = id;
 }
 
+/** The sync server, when the demo is served by `npm run start:sync` (a same-origin file, not inline script). */
+async function syncConfig(): Promise<DemoSync | undefined> {
+  const response = await fetch('./sync.json').catch(() => undefined);
+  if (!response?.ok || !response.headers.get('content-type')?.includes('json')) return undefined;
+  return (await response.json()) as DemoSync;
+}
+
 async function start(): Promise<void> {
   status.textContent = say('opening');
+  const sync = await syncConfig();
   const loaded = await loadEntities();
   if (loaded.problems.length) {
     problems.hidden = false;
@@ -116,9 +128,16 @@ async function start(): Promise<void> {
     entities,
     locale,
     (entity, count) => (status.textContent = say('seeding', { entity, count })),
+    sync,
   );
   $<HTMLElementTagNameMap['kehu-store-provider']>('provider').store = store;
-  status.textContent = say('ready');
+  if (store.sync) {
+    const indicator = document.createElement('kehu-sync-status');
+    indicator.id = 'sync';
+    indicator.store = store;
+    localeSelect.closest('header')!.append(indicator);
+  }
+  status.textContent = say(store.sync ? 'readySync' : 'ready');
   render();
 }
 

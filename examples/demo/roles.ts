@@ -13,7 +13,7 @@ const STORAGE_KEY = 'kehu-demo-role';
  * One demo user per role. The adviser is 王芳 of 总部 and the manager leads 广州分公司, as the seed
  * data names them (`salesRep`, `organisation`), so "own" and "organisation" scopes find records.
  */
-const demoUsers: Record<string, (locale: Locale) => RoleUser> = {
+export const demoUsers: Record<string, (locale: Locale) => RoleUser> = {
   admin: (l) => ({
     id: 'admin',
     name: l === 'en' ? 'Demo administrator' : '演示管理员',
@@ -57,25 +57,41 @@ async function loadRoles(): Promise<RoleConfig | undefined> {
 
 let roles: RoleConfig | undefined;
 
+/** Where the demo syncs (served as /examples/demo/sync.json by `npm run start:sync`). */
+export interface DemoSync {
+  /** The records database, absolute or relative to the page (`/couch/kehu`). */
+  url: string;
+  /** The demo users' password (demo only). */
+  password: string;
+}
+
 /**
  * Opens the demo store as the chosen role's user, with the shipped role permissions enforced. The
  * seed data is written first as the administrator (an adviser may not create products), then the
- * store reopens as the chosen user.
+ * store reopens as the chosen user. With `sync`, every store replicates as its user; the seed is
+ * written only when the server has no customers after the first pull, and sent before going on.
  */
 export async function openDemoStore(
   entities: Entity[],
   locale: Locale,
   progress: (entity: string, count: number) => void,
+  sync?: DemoSync,
 ): Promise<Store> {
   roles = await loadRoles();
-  const open = (role: string) =>
-    createStore({
+  const open = (role: string) => {
+    const user = demoUsers[role](locale);
+    return createStore({
       entities,
-      name: 'kehu-demo',
+      // Its own database: a browser's local-only demo data must not be pushed to the server.
+      name: sync ? 'kehu-demo-sync' : 'kehu-demo',
       locale,
-      user: demoUsers[role](locale),
+      user,
       ...(roles ? { permissions: roles } : {}),
+      ...(sync
+        ? { replication: { url: new URL(sync.url, location.href).href, username: user.id, password: sync.password } }
+        : {}),
     });
+  };
   let admin: Store;
   try {
     admin = await open('admin');
@@ -87,7 +103,8 @@ export async function openDemoStore(
     admin = await open('admin');
   }
   const role = roles ? currentRole() : 'admin';
-  await seedIfEmpty(admin, progress);
+  await admin.sync?.awaitInSync();
+  if ((await seedIfEmpty(admin, progress)) && admin.sync) await admin.sync.awaitInSync();
   if (role === 'admin') return admin;
   await admin.close();
   return open(role);
