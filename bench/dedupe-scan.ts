@@ -6,7 +6,7 @@
  */
 import { defineEntity, detectDuplicates, type Entity, type JsonSchema } from '@kehu/core';
 // Not exported from @kehu/core on purpose (a test and bench generator, not shipped API).
-import { plantedCustomers } from '../packages/core/src/dedupe/planted-duplicates.js';
+import { plantedCustomers, plantedScore } from '../packages/core/src/dedupe/planted-duplicates.js';
 
 /** What one scan found and how well. */
 export interface DedupeScan {
@@ -39,24 +39,15 @@ export async function scanPlanted(size: number, duplicates: number, where: Dedup
   started = performance.now();
   const pairs = detectDuplicates(entity, customers);
   const scanMs = performance.now() - started;
-  // Two copies of one original are duplicates of each other too (as in detect.test.ts).
-  const origin = new Map<string, string>();
-  for (const key of planted) {
-    const [a, b] = key.split('|');
-    origin.set(b, a);
-  }
-  const root = (id: string) => origin.get(id) ?? id;
-  const found = new Set(pairs.map((p) => `${p.a}|${p.b}`));
-  const recalled = [...planted].filter((key) => found.has(key)).length;
-  const correct = pairs.filter((p) => root(p.a) === root(p.b)).length;
+  const { recall, precision } = plantedScore(pairs, planted);
   return {
     generateMs,
     scanMs,
     customers: customers.length,
     planted: planted.size,
     pairs: pairs.length,
-    recall: planted.size ? recalled / planted.size : 1,
-    precision: pairs.length ? correct / pairs.length : 1,
+    recall,
+    precision,
     where,
   };
 }

@@ -150,3 +150,28 @@ export function plantedCustomers(size: number, duplicates: number, seed = 202411
   }
   return { customers, planted };
 }
+
+/**
+ * How well `pairs` found the planted duplicates: recall over the planted pairs, and precision
+ * counting a pair right when both records come from one original (two copies of one original are
+ * duplicates of each other too).
+ */
+export function plantedScore(
+  pairs: readonly { a: string; b: string }[],
+  planted: ReadonlySet<string>,
+): { recall: number; precision: number; wrong: number } {
+  const origin = new Map<string, string>();
+  for (const key of planted) {
+    const [a, b] = key.split('|');
+    origin.set(b, a);
+  }
+  const root = (id: string) => origin.get(id) ?? id;
+  const found = new Set(pairs.map((p) => `${p.a}|${p.b}`));
+  const recalled = [...planted].filter((key) => found.has(key)).length;
+  const correct = pairs.filter((p) => root(p.a) === root(p.b)).length;
+  return {
+    recall: planted.size ? recalled / planted.size : 1,
+    precision: pairs.length ? correct / pairs.length : 1,
+    wrong: pairs.length - correct,
+  };
+}
