@@ -1,14 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import {
-  KehuError,
-  KehuValidationError,
-  localize,
-  type Entity,
-  type KehuRecord,
-  type Locale,
-  type Store,
-  type ValidationIssue,
-} from '@kehu/core';
+import { localize, type Entity, type KehuRecord, type Locale, type Store, type ValidationIssue } from '@kehu/core';
 import { EntityController } from '../controllers/entity-controller.js';
 import { uiLocale } from '../i18n/ui-locale.js';
 import { renderField, type FieldHost } from './field-view.js';
@@ -16,12 +7,19 @@ import { renderLayout, sectionOf } from './form-layout.js';
 import { LeaveGuard, type DirtyChangeDetail } from './form-leave.js';
 import { FormRules, isUnder } from './form-rules.js';
 import { renderSummary } from './form-summary.js';
-import { changesOf, defaultsOf, type RecordCancelDetail, type RecordSaveDetail } from './record-save.js';
+import {
+  changesOf,
+  defaultsOf,
+  describeError,
+  saveFailure,
+  type RecordCancelDetail,
+  type RecordSaveDetail,
+} from './record-save.js';
 import { candidateOf, FormState, pathKey, setValueAt, type FieldPath } from './form-state.js';
 import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
-import { deniedAction, FormPermissions, forbiddenField } from './form-permissions.js';
+import { deniedAction, FormPermissions } from './form-permissions.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
 export type { DirtyChangeDetail } from './form-leave.js';
@@ -279,7 +277,7 @@ export class KehuRecordForm extends LitElement {
       },
       (error: unknown) => {
         if (token !== this.loadToken) return;
-        this.failure = this.describe(error);
+        this.failure = describeError(error, this.uiLocale);
         this.phase = 'not-found';
       },
     );
@@ -389,24 +387,14 @@ export class KehuRecordForm extends LitElement {
       return record;
     } catch (error) {
       this.phase = 'ready';
-      const field = forbiddenField(this.permissions, error);
-      if (error instanceof KehuValidationError) await this.showIssues(error.issues);
-      else if (field) {
-        // A refused field the user can change is marked where they can fix it, in both languages.
-        const message = { en: this.describe(error, 'en'), 'zh-CN': this.describe(error, 'zh-CN') };
-        await this.showIssues([{ path: [field], label: message, message, keyword: 'forbidden' }]);
-      } else {
+      const outcome = saveFailure(error, this.permissions, this.uiLocale);
+      if ('issues' in outcome) await this.showIssues(outcome.issues);
+      else {
         this.state.setIssues([]);
-        this.failure = this.describe(error);
+        this.failure = outcome.message;
       }
       return undefined;
     }
-  }
-
-  private describe(error: unknown, locale = this.uiLocale): string {
-    if (error instanceof KehuError) return error.messageIn(locale);
-    console.error(error);
-    return formText(this.uiLocale, 'saveFailed', { reason: error instanceof Error ? error.message : String(error) });
   }
 
   private async showIssues(issues: ValidationIssue[]): Promise<void> {

@@ -1,4 +1,13 @@
-import type { Entity, KehuRecord } from '@kehu/core';
+import {
+  KehuError,
+  KehuValidationError,
+  type Entity,
+  type KehuRecord,
+  type Locale,
+  type ValidationIssue,
+} from '@kehu/core';
+import { forbiddenField, type FormPermissions } from './form-permissions.js';
+import { formText } from './record-form.strings.js';
 
 /** Detail of `kehu-record-save`. */
 export interface RecordSaveDetail {
@@ -43,4 +52,27 @@ declare global {
     'kehu-record-save': CustomEvent<RecordSaveDetail>;
     'kehu-record-cancel': CustomEvent<RecordCancelDetail>;
   }
+}
+
+/** An error as the user reads it: Kehu's own message in `locale`, else a generic "could not save". */
+export function describeError(error: unknown, locale: Locale): string {
+  if (error instanceof KehuError) return error.messageIn(locale);
+  console.error(error);
+  return formText(locale, 'saveFailed', { reason: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * What a refused save shows: issues next to their fields (invalid values, or a field the user's
+ * role may not change, in both languages), else one message for the whole form.
+ */
+export function saveFailure(
+  error: unknown,
+  permissions: FormPermissions,
+  locale: Locale,
+): { issues: ValidationIssue[] } | { message: string } {
+  if (error instanceof KehuValidationError) return { issues: error.issues };
+  const field = forbiddenField(permissions, error);
+  if (!field) return { message: describeError(error, locale) };
+  const message = { en: describeError(error, 'en'), 'zh-CN': describeError(error, 'zh-CN') };
+  return { issues: [{ path: [field], label: message, message, keyword: 'forbidden' }] };
 }
