@@ -1,302 +1,89 @@
-// `npm run bench`: Kehu against raw Dexie on 100,000 seeded customers, in headless Chromium, in one
-// run. Every row is a ratio against a baseline measured side by side; bench/README.md says what each means.
+// `npm run bench`: every row of issue 8 in one run, in headless Chromium — Kehu against raw Dexie,
+// bare Lit, bare ajv and peer libraries (rjsf, JSON Forms), each as a ratio against a baseline
+// measured side by side. Prints each part's table, then issue 8's table of targets, and writes
+// bench/results/bench-<date>.json. bench/README.md says what each row means.
 //
-//   node bench/run.mjs            the full run (about 6 minutes on 2 idle cores)
-//   node bench/run.mjs --smoke    every measure at 2,000 records, one trial (under a minute)
-//   --records=N --trials=N        the size, and the trials of the fast measures (inserts get at most 3)
-//   --split                       also time RxDB's own bulkInsert of the laid-out documents, in a fresh profile (+1–2 min)
-//   --trace                       also save Chrome traces of Kehu's cold list and queries in bench/results/
-//   --only=elements               only the element measures (list scrolling, form and line-item keys): one
-//                                 Kehu insert, then measures 6–8 (about 5 minutes); --only=spine skips them
-//   --only=import                 only row 2: 100,000-row CSV import end to end against parse, clean +
-//                                 validate and raw bulkPut alone (3 trials, fresh profiles; bench/data-in.mjs)
-//   --only=dedupe                 only row 11: duplicate scan of 100,000 customers, recall on planted duplicates
+//   node bench/run.mjs            the full run: 100,000 customers, fewer trials than each part alone (about 15 min on 2 cores)
+//   node bench/run.mjs --smoke    every part at small sizes, one trial (a couple of minutes; `npm test` runs it)
+//   --only=spine                  rows 1, 3–5: insert, first rows, sort, counts, quick search (5 trials)
+//   --only=elements               rows 6–8: list scrolling, form and line-item keys, peers (one Kehu insert first)
+//   --only=import                 row 2: 100,000-row CSV import against its parts (3 trials, fresh profiles)
+//   --only=dedupe                 row 11: duplicate scan of 100,000 customers, recall on planted duplicates
+//   --only=validator | bundle     rows 9 and 10
+//   --records=N --trials=N        sizes and trials of the spine and element parts
+//   --split, --trace              RxDB's own bulkInsert too (+1–2 min); Chrome traces of the cold list and queries
 //
 // Exits non-zero only when something crashes: a slow number is a result, not a failure.
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { tsImport } from 'tsx/esm/api';
-import { describeElements, measureElements } from './elements.mjs';
-import { formatMarkdown, formatTable, row, writeResults } from './report.mjs';
-import { openBrowser, startServer } from './session.mjs';
-
-const { median } = await tsImport('./measure.ts', import.meta.url);
+import { runSpine } from './spine.mjs';
+import { runDataIn } from './data-in.mjs';
+import { measureBundleRows, measureValidator } from './core-rows.mjs';
+import { formatTable, writeResults } from './report.mjs';
+import { formatSummary, summarize } from './summary.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const smoke = args.includes('--smoke');
 const only = option('only');
-if (only && !['elements', 'spine', 'import', 'dedupe'].includes(only))
-  throw new Error(`--only=${only}: expected elements, spine, import or dedupe`);
-// Rows 2 and 11 (CSV import, duplicate scan) run on their own page and sizes: bench/data-in.mjs.
-if (only === 'import' || only === 'dedupe') {
-  const { runDataIn } = await import('./data-in.mjs');
-  await runDataIn({ what: only, smoke, records: option('records'), trials: option('trials') });
-  process.exit(0);
-}
-// The spine measures (1–5) and the element measures (6–8); the latter only need Kehu's store.
-const spine = only !== 'elements';
-const elementsToo = only !== 'spine';
-const records = Number(option('records') ?? (smoke ? 2_000 : 100_000));
-const fast = Number(option('trials') ?? (smoke ? 1 : 5));
-// A 100,000-record insert takes about a minute per side on 2 cores: three trials keep the run short.
-const slow = Math.min(fast, 3);
-// RxDB's in-memory descending sort reads every record: a couple of trials make the point.
-const contrast = Math.min(fast, 2);
-
-const KEHU = 'bench-kehu';
-const RAW = 'bench-raw';
-const SPLIT = 'bench-rxdb-split';
+const parts = ['spine', 'elements', 'import', 'dedupe', 'validator', 'bundle'];
+if (only && !parts.includes(only)) throw new Error(`--only=${only}: expected one of ${parts.join(', ')}`);
 
 const started = performance.now();
-// Other work on the machine skews every number: the load average goes into the results.
 const loadAtStart = loadavg()[0];
 const progress = (message) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-// A mark the run did not reach (the list no longer waits for its count) prints as n/a.
-const fixed = (value, digits = 0) => (typeof value === 'number' ? value.toFixed(digits) : 'n/a');
-const n = records.toLocaleString('en');
+const spineOptions = {
+  smoke,
+  records: option('records'),
+  split: args.includes('--split'),
+  trace: args.includes('--trace'),
+};
 
-const trace = args.includes('--trace');
-const server = await startServer();
-const pageErrors = [];
-/** A fresh Chromium profile with the bench page open and the seed generated in it. */
-async function freshBrowser() {
-  const browser = await openBrowser(server.url, { trace });
-  try {
-    await browser.load();
-    const ms = await browser.call('generate', records);
-    progress(`fresh Chromium profile; generated ${n} seeded customers in the page in ${fixed(ms / 1000, 1)} s`);
-    return browser;
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
+// One part alone: its own trials and its own results file, as before.
+if (only === 'spine' || only === 'elements') await runSpine({ ...spineOptions, only, trials: option('trials') });
+if (only === 'import' || only === 'dedupe')
+  await runDataIn({ what: only, smoke, records: option('records'), trials: option('trials') });
+if (only === 'validator' || only === 'bundle') {
+  const { rows } =
+    only === 'validator' ? await measureValidator({ smoke, progress }) : await measureBundleRows({ progress });
+  console.log(`\n${formatTable(rows, `Kehu ${only} bench`)}`);
 }
+if (only) process.exit(0);
 
-let session;
-try {
-  progress(`${n} customers, ${fast} trials (${slow} for inserts, ${contrast} for RxDB contrasts)`);
+// The whole table in one run, within 15 minutes on 2 cores: fewer trials than each part alone
+// (3 for reads and keys, 2 for inserts, 1 for the import, whose trial alone takes minutes).
+const spine = await runSpine({ ...spineOptions, trials: option('trials') ?? (smoke ? 1 : 3), insertTrials: 2 });
+progress('spine and elements done');
+const importRun = await runDataIn({ what: 'import', smoke, trials: smoke ? 1 : 1 });
+progress('import done');
+const dedupe = await runDataIn({ what: 'dedupe', smoke, trials: smoke ? 1 : 2 });
+progress('duplicate scan done');
+const validator = await measureValidator({ smoke, progress });
+const bundle = await measureBundleRows({ progress });
+const rows = [...spine.rows, ...importRun.rows, ...dedupe.rows, ...validator.rows, ...bundle.rows];
+const context = { elements: spine.context.elements, import: importRun.context, dedupe: dedupe.context };
+const summary = summarize(rows, context);
 
-  // 1. Bulk insert, each trial in a fresh profile: IndexedDB still compacting or deleting an earlier
-  // trial's 100,000 records made later trials up to twice as slow. The last trial's data serve the rest.
-  const insert = { kehu: [], raw: [] };
-  for (let trial = 1; trial <= (spine ? slow : 1); trial++) {
-    if (session) pageErrors.push(...session.pageErrors);
-    await session?.close();
-    session = await freshBrowser();
-    // Alternate who goes first, so neither always meets a backend still busy with the other's writes.
-    for (const side of !spine ? ['kehu'] : trial % 2 ? ['kehu', 'raw'] : ['raw', 'kehu']) {
-      const ms = await session.call(side === 'kehu' ? 'insertThroughKehu' : 'insertRaw', side === 'kehu' ? KEHU : RAW);
-      insert[side].push(ms);
-      const what = side === 'kehu' ? 'Kehu bulkInsert' : 'raw Dexie bulkPut';
-      progress(`insert ${trial}/${slow}: ${what} ${fixed(ms / 1000, 1)} s`);
-    }
-  }
-  const { call, load, traced, version } = session;
-  const split = spine ? await call('splitInsert', SPLIT) : {};
-  if (spine && args.includes('--split')) {
-    const alone = await freshBrowser();
-    try {
-      split.rxdbInsert = (await alone.call('splitInsert', SPLIT, { rxdb: true })).rxdbInsert;
-    } finally {
-      pageErrors.push(...alone.pageErrors);
-      await alone.close();
-    }
-  }
-  progress(
-    `insert split: validate ${fixed(split.validate)} ms, layout ${fixed(split.layout)} ms${split.rxdbInsert === undefined ? '' : `, RxDB bulkInsert ${fixed(split.rxdbInsert)} ms`}`,
-  );
-  const stored = await call('count', KEHU);
-  if (stored !== records) throw new Error(`the Kehu store holds ${stored} customers, expected ${records}`);
-
-  // 2. First rows: a fresh page per side and trial; cold is the first list, warm a second fresh one.
-  const list = { open: [], cold: [], warm: [], count: [], firstPage: [], rawCold: [], rawWarm: [] };
-  for (let trial = 1; spine && trial <= fast; trial++) {
-    await load();
-    const kehu = await traced(`list-cold-${trial}`, () => call('firstRowsInList', KEHU));
-    await load();
-    const raw = await call('firstRowsRaw', RAW);
-    for (const [key, value] of Object.entries({
-      open: kehu.open,
-      cold: kehu.cold,
-      warm: kehu.warm,
-      count: kehu.coldMarks.count,
-      firstPage: kehu.coldMarks.firstPage,
-      rawCold: raw.cold,
-      rawWarm: raw.warm,
-    })) {
-      list[key].push(value);
-    }
-    progress(
-      `first rows ${trial}/${fast}: list cold ${fixed(kehu.cold)} ms (count$ ${fixed(kehu.coldMarks.count ?? NaN)}, page ${fixed(kehu.coldMarks.firstPage ?? NaN)}), warm ${fixed(kehu.warm)} ms; raw cold ${fixed(raw.cold, 1)} ms, warm ${fixed(raw.warm, 1)} ms`,
-    );
-  }
-
-  // 3–5. Queries: a fresh page per side and trial, so RxDB's query cache never answers for the storage.
-  const queries = { kehu: [], raw: [], rxdb: [] };
-  const mismatches = [];
-  let rawAnswers;
-  for (let trial = 1; spine && trial <= fast; trial++) {
-    await load();
-    const kehu = await traced(`queries-${trial}`, () => call('queriesThroughKehu', KEHU));
-    await load();
-    const raw = await call('queriesRaw', RAW);
-    queries.kehu.push(kehu.times);
-    queries.raw.push(raw.times);
-    rawAnswers = raw.answers;
-    if (JSON.stringify(kehu.answers) !== JSON.stringify(raw.answers))
-      mismatches.push({ kehu: kehu.answers, raw: raw.answers });
-    const [k, r] = [kehu.times, raw.times];
-    progress(
-      `queries ${trial}/${fast}: desc ${fixed(k.sortDesc, 1)}, count ${fixed(k.countAll)}, count vip ${fixed(k.countFiltered)}, search ${fixed(k.search)}, search count ${fixed(k.searchCount)} ms; raw desc ${fixed(r.sortDesc, 1)}, count ${fixed(r.countAll)}, count vip ${fixed(r.countFiltered, 1)} ms`,
-    );
-  }
-  for (let trial = 1; spine && trial <= contrast; trial++) {
-    await load();
-    const rxdb = await call('queriesThroughRxdb', KEHU);
-    queries.rxdb.push(rxdb.times);
-    if (
-      JSON.stringify(rxdb.answers) !==
-      JSON.stringify({ desc: rawAnswers.desc, countFiltered: rawAnswers.countFiltered })
-    )
-      mismatches.push({ rxdb: rxdb.answers, raw: rawAnswers });
-    const t = rxdb.times;
-    progress(
-      `RxDB contrast ${trial}/${contrast}: desc on k0 ${fixed(t.sortDescOnK0)} ms, vip count on the slot only ${fixed(t.countFilteredSlotOnly, 1)} ms, with the field too ${fixed(t.countFilteredWithField, 1)} ms`,
-    );
-  }
-  for (const mismatch of mismatches)
-    console.warn('WARNING: Kehu and the baseline answered differently:', JSON.stringify(mismatch));
-
-  const pick = (samples, key) => samples.map((s) => s[key]);
-  const rawDesc = pick(queries.raw, 'sortDesc');
-  const rawVip = pick(queries.raw, 'countFiltered');
-  // 6–8. The elements: scrolling the list, keystrokes in a 150-field form and in 1,000 line items.
-  const elements = elementsToo
-    ? await measureElements({ session, kehuStore: KEHU, records, smoke, trials: fast, progress })
-    : undefined;
-
-  const spineRows = [
-    row(median, {
-      id: 'insert',
-      label: `bulk insert ${n} (batches of 1000)`,
-      kehu: insert.kehu,
-      baseline: insert.raw,
-      baselineLabel: 'Dexie bulkPut, same docs and indexes',
-    }),
-    row(median, {
-      id: 'first-rows-cold',
-      label: `first 50 rows of ${n}, cold`,
-      kehu: list.cold,
-      baseline: list.rawCold,
-      baselineLabel: 'Dexie limit(50) on [e+t+ru] + lit render',
-    }),
-    row(median, {
-      id: 'first-rows-warm',
-      label: `first 50 rows of ${n}, warm`,
-      kehu: list.warm,
-      baseline: list.rawWarm,
-      baselineLabel: 'same, second run',
-    }),
-    row(median, {
-      id: 'sort-desc',
-      label: `sort code desc, first 50 of ${n}`,
-      kehu: pick(queries.kehu, 'sortDesc'),
-      baseline: rawDesc,
-      baselineLabel: 'Dexie reverse() on [e+t+k0]',
-    }),
-    row(median, {
-      id: 'sort-desc-rxdb',
-      label: '  contrast: RxDB sort k0 desc',
-      kehu: pick(queries.rxdb, 'sortDescOnK0'),
-      baseline: rawDesc,
-      baselineLabel: 'Dexie reverse() on [e+t+k0]',
-      note: 'RxDB itself sorting descending on the ascending key: what the inverted keys avoid',
-    }),
-    row(median, {
-      id: 'count-all',
-      label: `count of ${n}`,
-      kehu: pick(queries.kehu, 'countAll'),
-      baseline: pick(queries.raw, 'countAll'),
-      baselineLabel: 'Dexie count() on [e+t+k0]',
-    }),
-    row(median, {
-      id: 'count-filtered',
-      label: 'count importance = vip',
-      kehu: pick(queries.kehu, 'countFiltered'),
-      baseline: rawVip,
-      baselineLabel: 'Dexie count() on [e+t+k4] = vip',
-    }),
-    row(median, {
-      id: 'count-filtered-slot-only',
-      label: '  contrast: RxDB count, slot only',
-      kehu: pick(queries.rxdb, 'countFilteredSlotOnly'),
-      baseline: rawVip,
-      baselineLabel: 'Dexie count() on [e+t+k4] = vip',
-      note: 'RxDB itself with { e, t, k4 } only, a selector the index satisfies',
-    }),
-    row(median, {
-      id: 'search',
-      label: 'quick search 张, first 50',
-      kehu: pick(queries.kehu, 'search'),
-      note: 'no index: walks updatedAt desc, testing records until 50 match',
-    }),
-    row(median, {
-      id: 'search-count',
-      label: 'count of quick search 张',
-      kehu: pick(queries.kehu, 'searchCount'),
-      note: 'no index: reads every live record; the list shows it as its total',
-    }),
-  ];
-  const rows = [...(spine ? spineRows : []), ...(elements?.rows ?? [])];
-  const context = {
-    storeOpenMs: median(list.open),
-    listColdMarksMs: { count: median(list.count), firstPage: median(list.firstPage) },
-    insertSplitMs: split,
-    rxdbVipCountWithFieldMs: median(pick(queries.rxdb, 'countFilteredWithField')),
-    elements: elements?.context,
-  };
-
-  const date = new Date().toISOString();
-  const machine = `${cpus()[0]?.model?.trim() ?? 'cpu'} x${availableParallelism()}`;
-  console.log(`\n${formatTable(rows, `Kehu bench: ${n} customers, ${date.slice(0, 10)}, ${version}, ${machine}`)}`);
-  const machineLoad = { start: loadAtStart, end: loadavg()[0] };
-  console.log(
-    '\nratio = Kehu / baseline: the median of per-trial ratios (contrast rows: of the medians; element rows, p50/p95: of the percentiles of all frames or keys); 1.00x = as fast as the baseline.',
-  );
-  console.log(
-    `machine load average (1 min): ${fixed(machineLoad.start, 1)} at the start, ${fixed(machineLoad.end, 1)} at the end, on ${availableParallelism()} cores.`,
-  );
-  if (spine)
-    console.log(
-      `store open ${fixed(context.storeOpenMs)} ms; cold list: count$ answered at ${fixed(context.listColdMarksMs.count)} ms, first page at ${fixed(context.listColdMarksMs.firstPage)} ms (medians).`,
-    );
-  if (spine)
-    console.log(
-      `insert split (one run): validate ${fixed(split.validate)} ms, layout ${fixed(split.layout)} ms${split.rxdbInsert === undefined ? ' (--split adds RxDB bulkInsert alone)' : `, RxDB bulkInsert of the laid-out documents ${fixed(split.rxdbInsert)} ms`}.`,
-    );
-  if (elements) for (const line of describeElements(elements)) console.log(line);
-  pageErrors.push(...session.pageErrors);
-  if (pageErrors.length) console.log(`page errors:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
-  const durationS = (performance.now() - started) / 1000;
-  const results = {
-    date,
+console.log(`\n${formatTable([...validator.rows, ...bundle.rows], 'Kehu bench: validator and bundle')}`);
+console.log(`\nIssue 8, one run (${smoke ? 'smoke sizes' : '100,000 customers'}):\n${formatSummary(summary)}`);
+const machine = `${cpus()[0]?.model?.trim() ?? 'cpu'} x${availableParallelism()}`;
+const durationS = (performance.now() - started) / 1000;
+console.log(
+  `machine: ${machine}; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end; ${Math.round(durationS)} s in all.`,
+);
+const file = writeResults(
+  {
+    date: new Date().toISOString(),
     smoke,
-    only,
-    records,
-    trials: { fast, slow, contrast },
-    chromium: version,
     machine,
-    machineLoad,
-    rows,
-    context,
-    mismatches,
-    pageErrors: [...new Set(pageErrors)],
+    machineLoad: { start: loadAtStart, end: loadavg()[0] },
     durationS,
-    markdown: formatMarkdown(rows),
-  };
-  progress(`wrote ${writeResults(results, { smoke, name: spine ? 'spine' : 'elements' })}`);
-} finally {
-  await session?.close();
-  await server.stop();
-}
+    summary,
+    markdown: formatSummary(summary),
+    rows,
+    context: { ...context, validator: validator.context },
+    pageErrors: [...spine.pageErrors, ...importRun.pageErrors, ...dedupe.pageErrors],
+  },
+  { smoke, name: 'bench' },
+);
+progress(`wrote ${file}`);
