@@ -105,7 +105,9 @@ const tryEarly = typeof document === 'undefined';
 function engine(schema: JsonSchema, mode: ValidationMode | undefined): ValidateFunctionLike {
   const wanted = mode ?? defaultMode;
   if (wanted !== 'auto') return prepared(schema, wanted);
-  if (evalAllowed !== undefined || tryEarly) return prepared(schema, canGenerateCode() ? 'compiled' : 'interpreted');
+  // Workers and Node validate in bulk: compile at once. A page defers (see `deferred`), which also
+  // keeps start-up cheap where most entities only ever check a few records.
+  if (tryEarly) return prepared(schema, canGenerateCode() ? 'compiled' : 'interpreted');
   let validate = deferredSchemas.get(schema);
   if (!validate) {
     validate = deferred(schema, mode === undefined);
@@ -117,21 +119,36 @@ function engine(schema: JsonSchema, mode: ValidationMode | undefined): ValidateF
 const deferredSchemas = new WeakMap<JsonSchema, ValidateFunctionLike>();
 
 /**
- * Checks the schema now without generating code (so a broken schema fails where it is defined) and
- * picks the engine on the first record.
+ * How many records the interpreter checks before a page's validator is compiled: a form or a
+ * screen that checks a handful of records never pays ajv's compilation (several milliseconds per
+ * entity at start-up), while a bulk write compiles after its first few records.
+ */
+const tierUpAfter = 32;
+
+/**
+ * Checks the schema now without generating code (so a broken schema fails where it is defined),
+ * answers the first records with the interpreter, and compiles once the schema has checked
+ * {@link tierUpAfter} records if the page allows code generation. Both engines report the same
+ * issues, so which one answered never shows.
  */
 function deferred(schema: JsonSchema, followDefault: boolean): ValidateFunctionLike {
   const interpreted = prepared(schema, 'interpreted');
   let chosen: ValidateFunctionLike | undefined;
+  let calls = 0;
   const choose = (): ValidateFunctionLike => {
     const mode = followDefault ? defaultMode : 'auto';
     if (mode === 'interpreted' || (mode === 'auto' && !canGenerateCode())) return interpreted;
-    return prepared(schema, 'compiled');
+    try {
+      return prepared(schema, 'compiled');
+    } catch {
+      // The interpreter accepted the schema: keep it rather than fail a write over the faster engine.
+      return interpreted;
+    }
   };
   const validate: ValidateFunctionLike = (data) => {
-    chosen ??= choose();
-    const valid = chosen(data);
-    validate.errors = chosen.errors;
+    const engine = chosen ?? (++calls > tierUpAfter || defaultMode === 'compiled' ? (chosen = choose()) : interpreted);
+    const valid = engine(data);
+    validate.errors = engine.errors;
     return valid;
   };
   return validate;
