@@ -1,5 +1,5 @@
 import {
-  backupStore,
+  backupFile,
   localize,
   restoreBackup,
   storeCompleteness,
@@ -22,6 +22,7 @@ const text = {
   backup: { 'zh-CN': '备份与恢复', en: 'Backup and restore' },
   download: { 'zh-CN': '下载完整备份', en: 'Download full backup' },
   preparing: { 'zh-CN': '正在生成备份…', en: 'Preparing the backup…' },
+  backingUp: { 'zh-CN': '正在备份 {done} / {total} 项…', en: 'Backing up {done} / {total} items…' },
   ready: { 'zh-CN': '备份已生成：{name}（{size}）', en: 'Backup ready: {name} ({size})' },
   choose: { 'zh-CN': '选择备份文件以恢复（先试运行）', en: 'Choose a backup file to restore (dry run first)' },
   dryRun: { 'zh-CN': '试运行结果（尚未写入）', en: 'Dry run (nothing written yet)' },
@@ -144,15 +145,22 @@ function build(host: HTMLElement, context: ScreenContext): void {
     const status = host.querySelector('#dq-download-status')!;
     status.textContent = text.preparing[locale];
     try {
-      const backup = await backupStore(store);
+      const format = new Intl.NumberFormat(locale);
+      // Written a page at a time; the status says how far it has got.
+      const backup = await backupFile(store, {
+        onProgress: ({ done, total }) =>
+          (status.textContent = text.backingUp[locale]
+            .replace('{done}', format.format(done))
+            .replace('{total}', format.format(total))),
+      });
       const name = `kehu-${store.name}-${new Date().toISOString().slice(0, 10)}.json`;
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([backup], { type: 'application/json' }));
+      link.href = URL.createObjectURL(backup);
       link.download = name;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
-        backup.length / 1024,
+        backup.size / 1024,
       );
       status.textContent = text.ready[locale].replace('{name}', name).replace('{size}', size);
     } catch (error) {

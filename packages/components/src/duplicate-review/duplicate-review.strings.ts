@@ -9,6 +9,11 @@ addStrings({
   },
   'duplicateReview.completeness': { 'zh-CN': '资料完整度 {value}', en: 'Completeness {value}' },
   'duplicateReview.scanning': { 'zh-CN': '正在查找重复记录…', en: 'Looking for duplicates…' },
+  'duplicateReview.scanned': { 'zh-CN': '已扫描 {scanned} / {total} 条', en: 'Scanned {scanned} / {total} records' },
+  'duplicateReview.scanProgress': { 'zh-CN': '查重进度', en: 'Duplicate scan progress' },
+  'duplicateReview.cancelScan': { 'zh-CN': '取消查重', en: 'Cancel scan' },
+  'duplicateReview.cancelled': { 'zh-CN': '已取消查重。', en: 'Scan cancelled.' },
+  'duplicateReview.rescan': { 'zh-CN': '重新查重', en: 'Scan again' },
   'duplicateReview.none': { 'zh-CN': '没有发现疑似重复的记录', en: 'No likely duplicates found' },
   'duplicateReview.noRules': {
     'zh-CN': '「{entity}」未声明查重规则（x-kehu.match）。',

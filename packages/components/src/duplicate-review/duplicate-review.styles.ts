@@ -124,7 +124,25 @@ const ownStyles = css`
     gap: 0.5rem;
     margin-top: 0.75rem;
   }
-  .actions button {
+  .progress,
+  .cancelled {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0 0 0.75rem;
+  }
+  .progress progress {
+    display: block;
+    inline-size: min(16rem, 40vw);
+    accent-color: var(--_accent);
+  }
+  .progress .muted {
+    font-variant-numeric: tabular-nums;
+  }
+  .actions button,
+  .progress button,
+  .cancelled button {
     padding: 0.375rem 0.875rem;
     border: 1px solid var(--_kehu-border);
     border-radius: var(--_kehu-radius);

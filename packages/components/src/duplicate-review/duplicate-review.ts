@@ -15,6 +15,7 @@ import { mergeEvent } from './duplicate-merge-event.js';
 import { reviewText } from './duplicate-review.strings.js';
 import { duplicateReviewStyles } from './duplicate-review.styles.js';
 import { DuplicateScan } from './duplicate-scan.js';
+import { scanCancelled, scanProgress } from './scan-progress.js';
 import { defaultPicks, mergeChoices, pairComparison } from './pair-comparison.js';
 
 const DEFAULT_THRESHOLD = 0.8;
@@ -30,6 +31,7 @@ const DEFAULT_THRESHOLD = 0.8;
  *
  * @csspart base - The element's frame.
  * @csspart header - Heading, summary and completeness.
+ * @csspart progress - While scanning: records scanned of how many, and a Cancel button.
  * @csspart pairs - The list of candidate pairs.
  * @csspart pair - One pair's button.
  * @csspart table - The comparison table.
@@ -52,6 +54,7 @@ export class KehuDuplicateReview extends LitElement {
     store: { attribute: false },
     locale: {},
     threshold: { type: Number },
+    noWorker: { attribute: 'no-worker', type: Boolean },
     selected: { state: true },
     keep: { state: true },
     picks: { state: true },
@@ -67,6 +70,8 @@ export class KehuDuplicateReview extends LitElement {
   locale?: string;
   /** Lowest score (0–1) of a pair shown. Default 0.8. */
   threshold: number;
+  /** Compare records on the main thread (in slices) instead of a Web Worker. */
+  noWorker: boolean;
   private selected: string;
   private keep: string;
   private picks: Map<string, string>;
@@ -83,6 +88,7 @@ export class KehuDuplicateReview extends LitElement {
   constructor() {
     super();
     this.threshold = DEFAULT_THRESHOLD;
+    this.noWorker = false;
     this.selected = '';
     this.keep = '';
     this.picks = new Map();
@@ -110,6 +116,7 @@ export class KehuDuplicateReview extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const store = this.entities.store;
+    this.scan.useWorker = !this.noWorker;
     this.scan.update(store, this.entities.entity, this.validThreshold());
     if (store !== this.titlesStore) {
       this.titles?.dispose();
@@ -180,16 +187,17 @@ export class KehuDuplicateReview extends LitElement {
     >
       <header part="header" class="header">
         <h2 id="heading">${reviewText(locale, 'heading', { entity: localize(entity.pluralLabel, locale) })}</h2>
-        <p class="muted">
-          ${
-            this.scan.loaded
-              ? reviewText(locale, 'summary', { pairs: pairs.length, records: this.scan.records.size })
-              : reviewText(locale, 'scanning')
-          }
-          ${completeness ? html` · ${reviewText(locale, 'completeness', { value: percent(completeness.average) })}` : ''}
-        </p>
+        ${
+          this.scan.loaded
+            ? html`<p class="muted">
+                ${reviewText(locale, 'summary', { pairs: pairs.length, records: this.scan.records.size })}
+                ${completeness ? html` · ${reviewText(locale, 'completeness', { value: percent(completeness.average) })}` : ''}
+              </p>`
+            : scanProgress(locale, this.scan.progress, () => this.scan.cancel())
+        }
+        ${this.scan.cancelled ? scanCancelled(locale, () => void this.scan.rescan()) : ''}
       </header>
-      ${this.scan.loaded && !pairs.length ? html`<p class="empty">${reviewText(locale, 'none')}</p>` : ''}
+      ${this.scan.loaded && !this.scan.cancelled && !pairs.length ? html`<p class="empty">${reviewText(locale, 'none')}</p>` : ''}
       ${
         pairs.length
           ? html`<div class="layout">

@@ -1,6 +1,5 @@
 import {
   coerceFilterValue,
-  csvText,
   localize,
   type Entity,
   type FieldModel,
@@ -52,32 +51,32 @@ export function settableFields(entity: Entity): FieldModel[] {
   );
 }
 
+/** The export's header: the listed columns' labels in `locale`. */
+export const recordsHeader = (fields: FieldModel[], locale: Locale): string[] =>
+  fields.map((field) => localize(field.label, locale) || field.key);
+
 /**
- * CSV of records as the list shows them: the listed columns with their labels as the header, values
- * formatted for `locale` (enum labels, reference titles), sensitive values masked.
+ * One record's cells as the list shows them: values formatted for `locale` (enum labels,
+ * reference titles), sensitive values masked; numbers stay plain numbers, so the spreadsheet can sum them.
  */
-export function recordsCsv(
-  records: KehuRecord[],
+export function recordCells(
+  record: KehuRecord,
   fields: FieldModel[],
   locale: Locale,
   referenceTitle: ReferenceTitle,
-): string {
-  const header = fields.map((field) => localize(field.label, locale) || field.key);
-  const rows = records.map((record) =>
-    fields.map((field) => {
-      const value = fieldValue(record, field);
-      // Numbers stay plain numbers, so the spreadsheet can sum them.
-      if (typeof value === 'number' && !field.sensitive) return value;
-      return formatCell(field, value, locale, referenceTitle).text;
-    }),
-  );
-  return csvText([header, ...rows]);
+): unknown[] {
+  return fields.map((field) => {
+    const value = fieldValue(record, field);
+    if (typeof value === 'number' && !field.sensitive) return value;
+    return formatCell(field, value, locale, referenceTitle).text;
+  });
 }
 
-/** Starts a download of `text` as a file, the way the browser saves any link. */
-export function download(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Starts a download of `data` as a file, the way the browser saves any link. */
+export function download(data: Blob | string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked a little later: some browsers start reading the file only after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,15 +1,14 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { CountOptions, Entity, FieldModel, Locale, Store } from '@kehu/core';
+import type { Entity, FieldModel, FindOptions, Locale, Store } from '@kehu/core';
 import { KehuError } from '@kehu/core';
-import { deleteRecords, download, recordsCsv, setField, settableFields, type BulkResult } from './bulk-actions.js';
+import { deleteRecords, setField, settableFields, type BulkResult } from './bulk-actions.js';
 import type { BulkContext } from './list-toolbar.js';
 import type { ListAccess } from './list-permissions.js';
 import { listText } from './record-list.strings.js';
-import { ReferenceTitles } from './reference-titles.js';
-import { recordExportEvent } from './record-export-event.js';
+import { ListExport } from './list-export.js';
 
 /** What the selection needs from its list: the store, the entity, and the query the list shows. */
-type Source = () => { store: Store | undefined; entity: Entity | undefined; options: CountOptions };
+type Source = () => { store: Store | undefined; entity: Entity | undefined; options: FindOptions };
 
 /**
  * The records a user selected in a list, and the bulk actions on them. Holds ids, not rows, so a
@@ -23,12 +22,15 @@ export class ListSelection implements ReactiveController {
   private setFieldValue: unknown;
   private result: string | undefined;
   private busy = false;
+  /** Exports of the whole list or of the selection, with their progress bar. */
+  readonly exporter: ListExport;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
     private source: Source,
   ) {
     host.addController(this);
+    this.exporter = new ListExport(host, this);
   }
 
   hostConnected(): void {}
@@ -129,51 +131,16 @@ export class ListSelection implements ReactiveController {
           field && this.run(locale, 'updated', () => setField(repository(), [...this.ids], field, this.setFieldValue))
         ),
       exportSelected: () =>
-        void this.exportRecords(locale, entity, fields, { selector: { id: { $in: [...this.ids] } } }),
+        void this.exporter.run(this.source().store, locale, entity, fields, {
+          selector: { id: { $in: [...this.ids] } },
+        }),
       clear: () => this.clear(),
     };
   }
 
   /** Exports every record the list's query matches, as the list shows them. */
   exportAll(locale: Locale, entity: Entity, fields: FieldModel[]): Promise<void> {
-    return this.exportRecords(locale, entity, fields, this.source().options);
-  }
-
-  private async exportRecords(
-    locale: Locale,
-    entity: Entity,
-    fields: FieldModel[],
-    options: CountOptions,
-  ): Promise<void> {
-    const store = this.source().store;
-    if (!store) return;
-    try {
-      // Export is not a repository call the store could refuse: the list checks the role itself.
-      store.permissions.assert(entity.name, 'export');
-    } catch (error) {
-      this.sayError(locale, error);
-      return;
-    }
-    const records = await store.entity(entity.name).find(options);
-    // The list's own title lookup: a first pass asks for every referenced title (one query per
-    // entity), the second writes the file with them.
-    const titles = new ReferenceTitles(store, () => undefined);
-    const referenceTitle = Object.assign((e: string, id: string) => titles.title(e, id) ?? id, {
-      entityLabel: (e: string, l: Locale) => titles.entityLabel(e, l),
-    });
-    recordsCsv(records, fields, locale, referenceTitle);
-    await titles.settled();
-    titles.dispose();
-    const date = new Date().toISOString().slice(0, 10);
-    const detail = {
-      entity: entity.name,
-      fileName: `${entity.name}-${date}.csv`,
-      text: recordsCsv(records, fields, locale, referenceTitle),
-      count: records.length,
-    };
-    // Hosts may take the file over (upload it, log it) by cancelling the event; else the browser saves it.
-    if (this.host.dispatchEvent(recordExportEvent(detail))) download(detail.text, detail.fileName);
-    this.say(listText(locale, 'exported', { count: records.length }));
+    return this.exporter.run(this.source().store, locale, entity, fields, this.source().options);
   }
 
   private async run(locale: Locale, done: string, action: () => Promise<BulkResult>, forget = false): Promise<void> {

@@ -2,8 +2,10 @@
 export interface RecordExportDetail {
   entity: string;
   fileName: string;
-  /** CSV text with a UTF-8 BOM, cells neutralised against formula injection. */
-  text: string;
+  /** The file about to be saved (UTF-8 CSV with a BOM), cells neutralised against formula injection. */
+  file: Blob;
+  /** The same CSV as text (joined from its pages when first read). */
+  readonly text: string;
   /** Number of records in it. */
   count: number;
 }

@@ -245,6 +245,22 @@ const ownStyles = css`
     background: var(--_kehu-selected);
     border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
   }
+  .export-progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.4rem 0.75rem;
+    border-bottom: 1px solid var(--kehu-record-list-border-color, var(--_kehu-border));
+  }
+  .export-progress progress {
+    display: block;
+    inline-size: min(16rem, 40vw);
+    accent-color: var(--kehu-record-list-focus-color, var(--_kehu-accent));
+  }
+  .export-text {
+    font-variant-numeric: tabular-nums;
+  }
   .bulk .set-field {
     display: inline-flex;
     flex-wrap: wrap;

@@ -55,7 +55,7 @@ const DEFAULT_MAX_SCROLL_ROWS = 500_000;
  * lacks (delete, export, bulk or inline changes) are left out; masked columns are neither sorted nor filtered.
  *
  * @event kehu-record-activate - A row was clicked or Enter was pressed on it. `detail: { id, record, entity }`.
- * @event kehu-record-export - An export is about to be saved; cancel it to handle the CSV yourself. `detail: { entity, fileName, text, count }`.
+ * @event kehu-record-export - An export is about to be saved; cancel it to handle the CSV yourself. `detail: { entity, fileName, file, text, count }`.
  * @event kehu-filter-change - The user changed the filter (bubbles from the filter panel). `detail: { filter }`.
  *
  * @csspart base - The element's frame.
@@ -67,6 +67,7 @@ const DEFAULT_MAX_SCROLL_ROWS = 500_000;
  * @csspart views - The saved-view selector.
  * @csspart save-view-button - Opens the save-view form.
  * @csspart export-button - Exports the matching records as CSV.
+ * @csspart export-progress - Progress bar and Cancel button of an export of many records.
  * @csspart panel - The open filter, columns or save-view panel.
  * @csspart bulk-bar - Actions on the selected records (with `selectable`).
  * @csspart resize-handle - The draggable edge of a column header.
@@ -179,6 +180,7 @@ export class KehuRecordList extends LitElement {
     options: {
       search: this.search.trim(),
       selector: this.entities.entity && this.effectiveSelector(this.entities.entity),
+      sort: this.query.sort,
     },
   }));
   /** The view whose settings were last applied, so choosing it again re-applies them. */
@@ -294,7 +296,7 @@ export class KehuRecordList extends LitElement {
       <div part="base" class="base" ${styleProperties({ '--kehu-record-list-default-columns': tracks })}>
         ${toolbar(this.toolbarContext(locale, entity, fields, total))}
         ${panel(this.toolbarContext(locale, entity, fields, total))}
-        ${bulkBar(this.selection.context(locale, entity, fields, access))}
+        ${bulkBar(this.selection.context(locale, entity, fields, access))} ${this.selection.exporter.progress(locale)}
         ${error ? html`<p part="message" class="message" role="alert">${loadFailedText(locale, error)}</p>` : nothing}
         ${
           this.filterProblem

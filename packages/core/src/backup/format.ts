@@ -46,8 +46,12 @@ export interface BackupFile {
 
 const encoder = new TextEncoder();
 
-async function checksum(content: BackupContent, locale: Locale): Promise<string> {
-  const digest = await sha256(encoder.encode(JSON.stringify(content)));
+const checksum = (content: BackupContent, locale: Locale): Promise<string> =>
+  backupChecksum(encoder.encode(JSON.stringify(content)), locale);
+
+/** The hex SHA-256 of a backup's content as UTF-8 JSON bytes; `backup-unavailable` without Web Crypto. */
+export async function backupChecksum(bytes: Uint8Array, locale: Locale = 'en'): Promise<string> {
+  const digest = await sha256(bytes);
   if (!digest)
     throw new KehuError(
       'backup-unavailable',
@@ -88,11 +92,12 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * Reads and checks a backup file (text or UTF-8 bytes): it must be complete JSON of the Kehu
- * backup format, of a version this code reads, with a matching checksum. Throws `backup-damaged`
- * (localised) otherwise.
+ * Reads and checks a backup file (text, UTF-8 bytes or a Blob of them): it must be complete JSON
+ * of the Kehu backup format, of a version this code reads, with a matching checksum. Throws
+ * `backup-damaged` (localised) otherwise.
  */
-export async function openBackup(file: string | Uint8Array, locale: Locale = 'en'): Promise<BackupFile> {
+export async function openBackup(file: string | Uint8Array | Blob, locale: Locale = 'en'): Promise<BackupFile> {
+  if (typeof file !== 'string' && !(file instanceof Uint8Array)) file = new Uint8Array(await file.arrayBuffer());
   let text: string;
   try {
     text = typeof file === 'string' ? file : new TextDecoder('utf-8', { fatal: true }).decode(file);

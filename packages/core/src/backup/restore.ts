@@ -39,8 +39,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const BATCH = 500;
 
 /**
- * Restores a backup (`backupStore`'s text or its bytes) into this store, empty or not. The file is
- * checked first (complete, Kehu's format, matching checksum): a damaged file is refused with a
+ * Restores a backup (`backupFile`'s Blob, or `backupStore`'s text or its bytes) into this store,
+ * empty or not. The file is checked first (complete, Kehu's format, matching checksum): a damaged file is refused with a
  * localised `backup-damaged` error and nothing is written. Records keep their ids, timestamps and
  * deleted state; a record already in the store is replaced by the backup's. Records that do not
  * validate against this store's schema, were written by another schema version, belong to an
@@ -49,7 +49,7 @@ const BATCH = 500;
  */
 export async function restoreBackup(
   store: Store,
-  file: string | Uint8Array,
+  file: string | Uint8Array | Blob,
   options: RestoreOptions = {},
 ): Promise<RestoreReport> {
   const backup = await openBackup(file, store.locale);

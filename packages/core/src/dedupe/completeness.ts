@@ -65,22 +65,39 @@ export function recordCompleteness(entity: Entity, record: Record<string, unknow
 
 /** Completeness over many records: average, distribution by tenths and the most often missing fields. */
 export function entityCompleteness(entity: Entity, records: readonly Record<string, unknown>[]): EntityCompleteness {
-  const histogram = new Array<number>(10).fill(0);
-  const missing = new Map<string, number>();
-  let sum = 0;
-  for (const record of records) {
-    const { score, missing: empty } = recordCompleteness(entity, record);
-    sum += score;
-    histogram[Math.min(9, Math.floor(score * 10))]++;
-    for (const field of empty) missing.set(field, (missing.get(field) ?? 0) + 1);
+  const tally = new CompletenessTally(entity);
+  tally.add(records);
+  return tally.result();
+}
+
+/** {@link entityCompleteness} counted a page of records at a time, keeping only the sums. */
+export class CompletenessTally {
+  private histogram = new Array<number>(10).fill(0);
+  private missing = new Map<string, number>();
+  private sum = 0;
+  private count = 0;
+
+  constructor(private entity: Entity) {}
+
+  add(records: readonly Record<string, unknown>[]): void {
+    for (const record of records) {
+      const { score, missing: empty } = recordCompleteness(this.entity, record);
+      this.sum += score;
+      this.count++;
+      this.histogram[Math.min(9, Math.floor(score * 10))]++;
+      for (const field of empty) this.missing.set(field, (this.missing.get(field) ?? 0) + 1);
+    }
   }
-  return {
-    entity: entity.name,
-    records: records.length,
-    average: records.length ? Math.round((sum / records.length) * 1000) / 1000 : 1,
-    histogram,
-    missing: [...missing].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count),
-  };
+
+  result(): EntityCompleteness {
+    return {
+      entity: this.entity.name,
+      records: this.count,
+      average: this.count ? Math.round((this.sum / this.count) * 1000) / 1000 : 1,
+      histogram: [...this.histogram],
+      missing: [...this.missing].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count),
+    };
+  }
 }
 
 /** {@link entityCompleteness} over an entity's live records in the store (those the user may read). */

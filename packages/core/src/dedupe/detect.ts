@@ -116,63 +116,95 @@ export function detectDuplicates(
   records: readonly Row[],
   options: DetectOptions = {},
 ): DuplicatePair[] {
-  const threshold = options.threshold ?? 0.8;
-  const maxBlock = options.maxBlock ?? 100;
-  const rules = matchRules(entity);
-  if (!rules.length || records.length < 2) return [];
-  // The comparison keys of every distinct field path, per record.
-  const paths = new Map<string, { path: string[]; kind: MatchKind; rule?: NormalizeRule }>();
-  for (const rule of rules) for (const field of rule.fields) paths.set(field.path.join('.'), field);
-  const keys = new Map<string, string[][]>();
-  for (const [name, field] of paths)
-    keys.set(
-      name,
-      records.map((record) =>
-        valuesAt(record, field.path)
+  const scanner = new DuplicateScanner(entity, options);
+  scanner.add(records);
+  return scanner.pairs();
+}
+
+/**
+ * `detectDuplicates` fed a page at a time: `add` works out each record's comparison and block keys
+ * (most of the work) and keeps only those, never the records; `pairs` then scores the candidate
+ * pairs. The same records in the same order give the same pairs as `detectDuplicates`, so a scan can
+ * run in a worker or in slices of the main thread and report how many records it has scanned.
+ */
+export class DuplicateScanner {
+  private rules: MatchRule[];
+  private threshold: number;
+  private maxBlock: number;
+  /** The distinct field paths of every rule. */
+  private paths = new Map<string, { path: string[]; kind: MatchKind; rule?: NormalizeRule }>();
+  /** Fields worth blocking on. */
+  private blocking = new Set<string>();
+  /** Comparison keys per field path, by record position. */
+  private keys = new Map<string, string[][]>();
+  private blocks = new Map<string, number[]>();
+  private ids: string[] = [];
+
+  constructor(entity: Entity, options: DetectOptions = {}) {
+    this.threshold = options.threshold ?? 0.8;
+    this.maxBlock = options.maxBlock ?? 100;
+    this.rules = matchRules(entity);
+    for (const rule of this.rules) for (const field of rule.fields) this.paths.set(field.path.join('.'), field);
+    for (const name of this.paths.keys()) this.keys.set(name, []);
+    for (const rule of this.rules) {
+      const exact = rule.fields.filter((f) => f.kind === 'exact');
+      const n = rule.fields.length;
+      if (exact.length && (rule.weight * (n - 1)) / n < this.threshold)
+        exact.forEach((f) => this.blocking.add(f.path.join('.')));
+      else rule.fields.forEach((f) => this.blocking.add(f.path.join('.')));
+    }
+  }
+
+  /** Records added so far. */
+  get scanned(): number {
+    return this.ids.length;
+  }
+
+  /** Takes the next records in scan order. */
+  add(records: readonly Row[]): void {
+    if (!this.rules.length) {
+      this.ids.push(...records.map((r, i) => String(r.id ?? this.ids.length + i)));
+      return;
+    }
+    for (const record of records) {
+      const index = this.ids.length;
+      this.ids.push(String(record.id ?? index));
+      for (const [name, field] of this.paths) {
+        const values = valuesAt(record, field.path)
           .map((v) => comparisonKey(field.kind, field.rule, v))
-          .filter(Boolean),
-      ),
-    );
-  // Fields worth blocking on.
-  const blocking = new Set<string>();
-  for (const rule of rules) {
-    const exact = rule.fields.filter((f) => f.kind === 'exact');
-    const n = rule.fields.length;
-    if (exact.length && (rule.weight * (n - 1)) / n < threshold) exact.forEach((f) => blocking.add(f.path.join('.')));
-    else rule.fields.forEach((f) => blocking.add(f.path.join('.')));
-  }
-  const blocks = new Map<string, number[]>();
-  for (const name of blocking) {
-    const field = paths.get(name)!;
-    keys.get(name)!.forEach((values, index) => {
-      for (const key of new Set(blockKeys(field.kind, values))) {
-        const block = `${name}\u0001${key}`;
-        const members = blocks.get(block);
-        if (members) members.push(index);
-        else blocks.set(block, [index]);
-      }
-    });
-  }
-  const n = records.length;
-  const seen = new Set<number>();
-  const pairs: DuplicatePair[] = [];
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > maxBlock) continue;
-    for (let i = 0; i < members.length; i++)
-      for (let j = i + 1; j < members.length; j++) {
-        const [x, y] = members[i] < members[j] ? [members[i], members[j]] : [members[j], members[i]];
-        const pairKey = x * n + y;
-        if (x === y || seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        const scored = scorePair(rules, keys, x, y);
-        if (scored && scored.score >= threshold) {
-          const idA = String(records[x].id ?? x);
-          const idB = String(records[y].id ?? y);
-          pairs.push({ a: idA, b: idB, ...scored });
+          .filter(Boolean);
+        this.keys.get(name)!.push(values);
+        if (!this.blocking.has(name)) continue;
+        for (const key of new Set(blockKeys(field.kind, values))) {
+          const block = `${name}\u0001${key}`;
+          const members = this.blocks.get(block);
+          if (members) members.push(index);
+          else this.blocks.set(block, [index]);
         }
       }
+    }
   }
-  return pairs.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+
+  /** The candidate pairs among every record added, best first. */
+  pairs(): DuplicatePair[] {
+    const n = this.ids.length;
+    if (!this.rules.length || n < 2) return [];
+    const seen = new Set<number>();
+    const pairs: DuplicatePair[] = [];
+    for (const members of this.blocks.values()) {
+      if (members.length < 2 || members.length > this.maxBlock) continue;
+      for (let i = 0; i < members.length; i++)
+        for (let j = i + 1; j < members.length; j++) {
+          const [x, y] = members[i] < members[j] ? [members[i], members[j]] : [members[j], members[i]];
+          const pairKey = x * n + y;
+          if (x === y || seen.has(pairKey)) continue;
+          seen.add(pairKey);
+          const scored = scorePair(this.rules, this.keys, x, y);
+          if (scored && scored.score >= this.threshold) pairs.push({ a: this.ids[x], b: this.ids[y], ...scored });
+        }
+    }
+    return pairs.sort((p, q) => q.score - p.score || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+  }
 }
 
 function scorePair(

@@ -1,6 +1,7 @@
 export * from './similarity.js';
 export {
   detectDuplicates,
+  DuplicateScanner,
   matchRules,
   type DetectOptions,
   type DuplicatePair,

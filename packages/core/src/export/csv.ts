@@ -16,8 +16,16 @@ const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, 
  * opens it with the right characters. Every cell is neutralised against formula injection.
  */
 export function csvText(rows: readonly (readonly unknown[])[]): string {
-  const lines = rows.map((row) =>
-    row.map((cell) => quote(neutralizeFormula(cell === undefined || cell === null ? '' : String(cell)))).join(','),
-  );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${csvLines(rows)}`;
+}
+
+/**
+ * The lines of `csvText` without the byte-order mark, each ending in CRLF (empty for no rows): one
+ * chunk of a file written page by page, where only the first chunk carries the BOM.
+ */
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  let text = '';
+  for (const row of rows)
+    text += `${row.map((cell) => quote(neutralizeFormula(cell === undefined || cell === null ? '' : String(cell)))).join(',')}\r\n`;
+  return text;
 }

@@ -18,7 +18,14 @@ function toCell(value: unknown): XlsxCell {
  * `csvText` takes. Text is stored as text: `=HYPERLINK(…)` or `@SUM(…)` stays an inert string.
  */
 export async function xlsxBlob(rows: readonly (readonly unknown[])[], sheet = 'Sheet1'): Promise<Blob> {
-  const data = rows.map((row) => row.map(toCell));
+  return xlsxSheet(rows.map(xlsxRow), sheet);
+}
+
+/** One row as the sheet's cells: converted as it is read, so a paged export holds each value once. */
+export const xlsxRow = (row: readonly unknown[]): XlsxCell[] => row.map(toCell);
+
+/** The file for rows already converted by `xlsxRow`. */
+export function xlsxSheet(data: XlsxCell[][], sheet = 'Sheet1'): Promise<Blob> {
   return writeXlsxFile(data, { sheet, dateFormat: 'yyyy-mm-dd' }).toBlob();
 }
 

@@ -51,6 +51,9 @@ function idCondition(entity: Entity, condition: unknown): unknown {
     if (keys.length === 1 && keys[0] === '$in' && Array.isArray(c.$in))
       return { $in: c.$in.map((id) => primaryKey(entity.name, String(id))) };
     if (keys.length === 1 && keys[0] === '$eq') return primaryKey(entity.name, String(c.$eq));
+    // One range bound (a paged read's "after this id"): keys share the entity prefix, so they order as ids do.
+    if (keys.length === 1 && ['$gt', '$gte', '$lt', '$lte'].includes(keys[0]) && typeof c[keys[0]] === 'string')
+      return { [keys[0]]: primaryKey(entity.name, c[keys[0]] as string) };
   }
   return undefined;
 }
