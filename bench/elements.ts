@@ -8,6 +8,7 @@ import { openFormsStore } from './forms-data.js';
 import { KeyTimer, type KeyTiming } from './frames.js';
 import { openBareLines, openLinesForm } from './lines-form.js';
 import { scrollBareVirtualizer, scrollKehuList } from './list-scroll.js';
+import { isPeer, openPeerLines, openPeerWideForm, refocusPeerLine, type Peer } from './peers/peer-forms.js';
 import { openBareForm, openWideForm } from './wide-form.js';
 import { WIDE } from './wide-schema.js';
 
@@ -29,21 +30,32 @@ export function elementBench(seeded: () => Seed) {
       return scrollBareVirtualizer(await customerEntity(), seeded(), steps);
     },
 
-    /** Measure 7: opens the form (`kehu`) or the bare controls, the middle text field focused. */
-    async openWideForm(side: 'kehu' | 'baseline', lines: number) {
+    /** Measure 7: opens the form (`kehu`), the bare controls or a peer's form, the middle text field focused. */
+    async openWideForm(side: 'kehu' | 'baseline' | Peer, lines: number) {
       const store = await openFormsStore(lines);
-      timeKeys(side === 'kehu' ? await openWideForm(store) : await openBareForm(store.entities.get(WIDE)!));
+      if (isPeer(side)) timeKeys(await openPeerWideForm(side));
+      else timeKeys(side === 'kehu' ? await openWideForm(store) : await openBareForm(store.entities.get(WIDE)!));
     },
-    /** Measure 8: opens the document of `lines` lines (`kehu`) or the bare grid, the middle line's cell focused. */
-    async openLines(side: 'kehu' | 'baseline', lines: number) {
+    /** Measure 8: opens the document of `lines` lines (`kehu`), the bare grid or a peer's array field, the middle line's quantity focused. */
+    async openLines(side: 'kehu' | 'baseline' | Peer, lines: number, validationMode?: string) {
       const store = await openFormsStore(lines);
       const document = store.entities.get('document')!;
-      timeKeys(side === 'kehu' ? await openLinesForm(store, lines) : await openBareLines(store, document, lines));
+      if (isPeer(side)) timeKeys(await openPeerLines(side, store, lines, validationMode));
+      else timeKeys(side === 'kehu' ? await openLinesForm(store, lines) : await openBareLines(store, document, lines));
     },
+    /** Measure 8, a peer: focuses the middle line's quantity again, its text selected (not timed). */
+    refocusPeerLine,
     /** The timing of the last key pressed, once its frame is painted. */
     lastKey(): Promise<KeyTiming> {
       if (!timer) throw new Error('open a form first');
       return timer.last();
+    },
+    /** Elements in the stage, shadow roots included: how much DOM a side keeps for the same data. */
+    stageElements(): number {
+      const count = (root: ParentNode): number =>
+        [...root.querySelectorAll('*')].reduce((n, el) => n + 1 + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+      const stage = document.getElementById('stage');
+      return stage ? count(stage) : 0;
     },
     /** What has focus, for checking a run types where it should. */
     focused(): string {
