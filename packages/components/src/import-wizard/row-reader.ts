@@ -105,9 +105,18 @@ export async function openRows(file: Blob, entity: Entity, options: Options, use
         close: () => worker.terminate(),
         async *batches() {
           try {
+            // One batch ahead: the worker reads, cleans and checks the next batch while the page
+            // writes this one. A failure of the request ahead is thrown when that batch is wanted.
+            const next = () => {
+              const reply = ask(worker, { type: 'next' });
+              reply.catch(() => undefined);
+              return reply;
+            };
+            let ahead = next();
             for (;;) {
-              const reply = await ask(worker, { type: 'next' });
+              const reply = await ahead;
               if (reply.type === 'end') return;
+              ahead = next();
               if (reply.type !== 'batch') continue;
               read = reply.bytesRead;
               yield reply.rows;

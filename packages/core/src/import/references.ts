@@ -34,21 +34,26 @@ export function unknownReference(field: FieldModel, target: Entity, code: string
  * Replaces, in place, the codes in reference columns (`C000123` in a customer column) by the
  * ids of the records they name, looked up by the target's code field (or its id) with one query
  * per column and batch. Returns the rows (by index) whose code names nothing, with the message.
+ * `known` (reference path → code → id) keeps what earlier batches of one import found, so the
+ * same few dictionary codes are not looked up again for every batch; codes not found are.
  */
 export async function resolveReferences(
   store: Store,
   targets: ImportTarget[],
   rows: { values: Record<string, unknown> }[],
+  known?: Map<string, Map<string, string>>,
 ): Promise<Map<number, { path: string; message: LocalizedText }[]>> {
   const problems = new Map<number, { path: string; message: LocalizedText }[]>();
   for (const { path, field } of targets) {
     if (field.kind !== 'reference' || typeof field.ref !== 'string' || !store.has(field.ref)) continue;
     const target = store.entities.get(field.ref)!;
-    const codes = [...new Set(rows.map((r) => valueAt(r.values, path)).filter((v) => v !== undefined))].map(String);
-    if (!codes.length) continue;
+    const ids = known?.get(path) ?? new Map<string, string>();
+    known?.set(path, ids);
+    const codes = [...new Set(rows.map((r) => valueAt(r.values, path)).filter((v) => v !== undefined))]
+      .map(String)
+      .filter((code) => !ids.has(code));
     const by = referenceCodeField(target);
     const repository = store.entity(target.name);
-    const ids = new Map<string, string>();
     for (let i = 0; i < codes.length; i += 500) {
       const chunk = codes.slice(i, i + 500);
       for (const record of await repository.find({ selector: { id: { $in: chunk } } })) ids.set(record.id, record.id);

@@ -77,7 +77,10 @@ export interface ImportResult {
 
 const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
-/** Rows per store write within a batch: small enough that one write is a short task of the page. */
+/**
+ * Rows per storage write within a batch: the storage's synchronous put loop (structured clone and
+ * index keys of every record) is the page's longest task during an import, so it is kept short.
+ */
 const WRITE_SIZE = 50;
 
 async function* rebatch(batches: AsyncIterable<PreparedRow[]>, size: number, from: number) {
@@ -118,10 +121,12 @@ function merge(existing: Record<string, unknown>, values: Record<string, unknown
 }
 
 /**
- * Imports prepared rows into the store in batches: each batch's valid rows are written in atomic
- * storage bulk writes of WRITE_SIZE rows (a short task each, yielding to the page in between), and
- * the job's checkpoint moves past the batch afterwards. Rows that bring `issues` (checked where they
- * were read, in the import worker) are set aside with them; the store still validates every write.
+ * Imports prepared rows into the store in batches: each batch's valid rows go through one store
+ * call (one lookup of existing ids, one unique check, one bulk write of change entries) that writes
+ * them in atomic storage writes of WRITE_SIZE rows (a short task each, yielding to the page in
+ * between), and the job's checkpoint moves past the batch afterwards. Rows that bring `issues`
+ * (checked where they were read, in the import worker) are set aside with them; the store still
+ * validates every write.
  * Record ids of inserted rows are derived from the job and the file row, so re-applying a batch after
  * an interruption finds its own records and changes nothing. With `dryRun` every row is checked by
  * the same path and nothing is written.
@@ -194,6 +199,8 @@ export async function importRows(
     headers: options.headers,
   };
   const seen = new Map<string, Map<unknown, number>>();
+  // Codes of reference columns found so far (dictionaries repeat the same few codes on every row).
+  const known = new Map<string, Map<string, string>>();
   const checkedFields = [...new Set([...(key ? [key] : []), ...entity.unique])];
   const started = Date.now();
   const idFor = (line: number) => `${job?.id ?? 'dry-run'}-${line.toString(36)}`;
@@ -206,7 +213,7 @@ export async function importRows(
       const problems = new Map<number, ImportProblem[]>();
       const add = (index: number, problem: Omit<ImportProblem, 'line'>) =>
         problems.set(index, [...(problems.get(index) ?? []), { line: batch[index].line, ...problem }]);
-      const refs = await resolveReferences(store, targets, batch);
+      const refs = await resolveReferences(store, targets, batch, known);
       for (const [index, list] of refs)
         for (const p of list) add(index, { column: columnOf(p.path), field: p.path, message: p.message });
       const existing = await findExisting(repository, key, batch);
@@ -262,11 +269,14 @@ export async function importRows(
         }
       });
       // Rows of a batch that ran before (an interruption after its write) find their own records.
+      // Only a resumed job can have any: a new job's ids are new, so its batches skip the lookup.
       const replayed = new Map(
-        (await repository.find({ selector: { id: { $in: batch.map((row) => idFor(row.line)) } } })).map((r) => [
-          r.id,
-          r,
-        ]),
+        options.resumeJob
+          ? (await repository.find({ selector: { id: { $in: batch.map((row) => idFor(row.line)) } } })).map((r) => [
+              r.id,
+              r,
+            ])
+          : [],
       );
       // Rows whose only fault is an unknown reference are still checked, so every problem is reported at once.
       const unresolved = new Set([...refs.keys()].filter((i) => problems.get(i)!.length === refs.get(i)!.length));
@@ -291,44 +301,43 @@ export async function importRows(
               : { ...row.values, id: idFor(row.line) };
           return { index, record };
         });
-      // Written WRITE_SIZE rows at a time, yielding to the page between writes, so no task of the page
-      // handles a whole batch. Each write is atomic; a write that ran before an interruption is
-      // found again by its records' ids (above) and changes nothing when the batch is re-applied.
-      for (let from = 0; from < all.length; from += WRITE_SIZE) {
-        if (from) await yieldToEventLoop();
-        let candidates = all.slice(from, from + WRITE_SIZE);
-        // The store's own checks (validation, unique fields) decide; rows it names are set aside and the rest retried.
-        for (let attempt = 0; candidates.length; attempt++) {
-          try {
-            const checking = candidates.some((c) => problems.has(c.index));
-            const counts = await repository.bulkUpsert(
-              candidates.map((c) => c.record),
-              { dryRun: options.dryRun || checking },
-            );
-            if (checking) {
-              candidates = candidates.filter((c) => !problems.has(c.index));
-              continue;
-            }
-            result.inserted += counts.inserted;
-            result.updated += counts.updated;
-            result.unchanged += counts.unchanged;
-            break;
-          } catch (error) {
-            if (!(error instanceof KehuValidationError) || attempt > 5) throw error;
-            const bad = new Set<number>();
-            for (const issue of error.issues) {
-              const candidate = issue.row === undefined ? undefined : candidates[issue.row];
-              if (!candidate) throw error;
-              const path = issue.path.filter((p) => typeof p === 'string').join('.');
-              add(candidate.index, {
-                column: path ? columnOf(path) : undefined,
-                field: path || undefined,
-                message: issue.message,
-              });
-              bad.add(issue.row!);
-            }
-            candidates = candidates.filter((_, i) => !bad.has(i));
+      // One store call per batch: one lookup of existing ids, one unique check and one bulk write
+      // of change entries for the whole batch, while the records go to storage WRITE_SIZE at a time
+      // with a pause for the page between writes, so no task of the page writes a whole batch. Each
+      // write is atomic; a write that ran before an interruption is found again by its records' ids
+      // (above) and changes nothing when the batch is re-applied.
+      let candidates = all;
+      // The store's own checks (validation, unique fields) decide; rows it names are set aside and the rest retried.
+      for (let attempt = 0; candidates.length; attempt++) {
+        try {
+          const checking = candidates.some((c) => problems.has(c.index));
+          const counts = await repository.bulkUpsert(
+            candidates.map((c) => c.record),
+            { dryRun: options.dryRun || checking, writeSize: WRITE_SIZE },
+          );
+          if (checking) {
+            candidates = candidates.filter((c) => !problems.has(c.index));
+            continue;
           }
+          result.inserted += counts.inserted;
+          result.updated += counts.updated;
+          result.unchanged += counts.unchanged;
+          break;
+        } catch (error) {
+          if (!(error instanceof KehuValidationError) || attempt > 5) throw error;
+          const bad = new Set<number>();
+          for (const issue of error.issues) {
+            const candidate = issue.row === undefined ? undefined : candidates[issue.row];
+            if (!candidate) throw error;
+            const path = issue.path.filter((p) => typeof p === 'string').join('.');
+            add(candidate.index, {
+              column: path ? columnOf(path) : undefined,
+              field: path || undefined,
+              message: issue.message,
+            });
+            bad.add(issue.row!);
+          }
+          candidates = candidates.filter((_, i) => !bad.has(i));
         }
       }
       for (const [index, list] of problems)

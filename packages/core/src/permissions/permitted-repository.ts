@@ -171,7 +171,7 @@ export class PermittedRepository implements Repository {
     );
   }
 
-  async bulkUpsert(data: Input[], options?: { dryRun?: boolean }) {
+  async bulkUpsert(data: Input[], options?: { dryRun?: boolean; writeSize?: number }) {
     const ids = data.flatMap((row) => (typeof row?.id === 'string' && row.id ? [row.id] : []));
     const stored = ids.length ? await this.inner.rawMany(ids) : new Map();
     const rows = this.rows(data, (row) => {

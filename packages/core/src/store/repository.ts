@@ -1,7 +1,7 @@
-import type { RxCollection, RxDocument } from 'rxdb';
+import type { RxCollection, RxDocument, RxStorageWriteError } from 'rxdb';
 import { from, map, switchMap, type Observable } from 'rxjs';
 import type { Entity } from '../entity/types.js';
-import { KehuError } from '../errors/errors.js';
+import { KehuError, KehuValidationError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { assertUnique, assertValid, withDefaults, withoutUndefined } from './checks.js';
 import { newId } from './ids.js';
@@ -17,8 +17,15 @@ import type { ChangeEntry, FieldChange } from '../audit/types.js';
 import { assertNotInUse, type Referrer } from './in-use.js';
 import { assertNotLocked } from './locked.js';
 import { normalizeRecord } from '../normalize/record.js';
+import { isNewer, newerVersionError } from '../migration/versions.js';
 
 type Doc = RxDocument<PhysicalRecord>;
+
+/** Lets the page paint and take input between the storage writes of one long call. */
+const pause = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** Field names a selector constrains, through `$and`/`$or`/`$nor`. */
 function selectorKeys(selector: Record<string, unknown> | undefined): string[] {
@@ -212,6 +219,7 @@ export class EntityRepository implements Repository {
   private async upsertOne(data: Input): Promise<KehuRecord> {
     const existing = data.id ? await this.doc(data.id) : null;
     if (!existing) return this.insert(data);
+    this.assertKnownVersion(existing);
     const now = new Date().toISOString();
     const record = { ...this.prepare(data, now), createdAt: existing._data.d.createdAt, updatedAt: now };
     await this.series.assign(this.entity, [record]);
@@ -233,6 +241,7 @@ export class EntityRepository implements Repository {
   private async patchOne(id: string, changes: Record<string, unknown>): Promise<KehuRecord> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    this.assertKnownVersion(doc);
     const current = doc._data.d;
     const record = withoutUndefined(
       withComputed(this.entity, {
@@ -262,6 +271,7 @@ export class EntityRepository implements Repository {
   private async removeOne(id: string): Promise<void> {
     const doc = await this.doc(id);
     if (!doc || doc._data.t !== 0) throw this.notFound(id);
+    this.assertKnownVersion(doc);
     assertNotLocked(this.entity, doc._data.d, 'remove', this.locale);
     if (this.entity.protectInUse) await assertNotInUse(this.entity, id, this.referrers, this.collection, this.locale);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
@@ -278,6 +288,7 @@ export class EntityRepository implements Repository {
     if (!doc) throw this.notFound(id);
     // Restoring a live record is a no-op: nothing to write or to log.
     if (doc._data.t === 0) return structuredClone(doc._data.d);
+    this.assertKnownVersion(doc);
     const record = { ...doc._data.d, updatedAt: new Date().toISOString() };
     await assertUnique(this.entity, this.collection, [record], this.locale, false);
     await this.write(doc, record, false);
@@ -331,25 +342,48 @@ export class EntityRepository implements Repository {
 
   async bulkUpsert(
     data: Input[],
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; writeSize?: number } = {},
   ): Promise<{ inserted: number; updated: number; unchanged: number }> {
     this.assertDistinctIds(data);
     const now = new Date().toISOString();
     const ids = data.map((d) => (typeof d?.id === 'string' && d.id ? d.id : newId()));
     const found = await this.collection.findByIds(ids.map((id) => primaryKey(this.entity.name, id))).exec();
-    const rows = data.map((d, i) => {
+    // With `writeSize`, records are also stamped and validated that many at a time, pausing between.
+    const step = options.writeSize && options.writeSize > 0 ? options.writeSize : data.length;
+    const rows: { record: KehuRecord; existing: Doc | undefined }[] = [];
+    for (let i = 0; i < data.length; i++) {
+      if (i && i % step === 0) await pause();
       const existing = found.get(primaryKey(this.entity.name, ids[i]));
-      const record = this.prepare({ ...d, id: ids[i] }, now);
+      const record = this.prepare({ ...data[i], id: ids[i] }, now);
       if (existing) Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now });
-      return { record, existing };
-    });
+      rows.push({ record, existing });
+    }
     if (!options.dryRun)
       await this.series.assign(
         this.entity,
         rows.map((r) => r.record),
       );
-    await this.checked(
+    const issues: KehuValidationError['issues'] = [];
+    for (let from = 0; from < rows.length; from += step) {
+      if (from) await pause();
+      try {
+        assertValid(
+          this.entity,
+          rows.slice(from, from + step).map((r) => r.record),
+          this.locale,
+          true,
+        );
+      } catch (error) {
+        if (!(error instanceof KehuValidationError)) throw error;
+        issues.push(...error.issues.map((issue) => ({ ...issue, row: (issue.row ?? 0) + from })));
+      }
+    }
+    if (issues.length) throw new KehuValidationError(this.entity.name, issues, this.locale, this.entity.label);
+    await assertUnique(
+      this.entity,
+      this.collection,
       rows.map((r) => r.record),
+      this.locale,
       true,
     );
     const changed = rows
@@ -360,36 +394,47 @@ export class EntityRepository implements Repository {
       updated: changed.filter((r) => r.existing).length,
       unchanged: rows.length - changed.length,
     };
+    const newer = changed.find((r) => r.existing && isNewer(this.entity, r.existing._data.d));
+    if (newer) throw newerVersionError(this.entity, newer.existing!._data.d, this.locale);
     if (options.dryRun || !changed.length) return counts;
     // One storage write for the whole batch (one IndexedDB transaction with Dexie), with each
     // replaced record's revision as `previous`, so a concurrent change is refused, never overwritten.
-    const result = await this.collection.storageInstance.bulkWrite(
-      changed.map(({ record, existing }) => ({
-        document: {
-          ...toPhysical(this.entity, record),
-          _deleted: false,
-          _attachments: existing?._data._attachments ?? {},
-          _meta: existing?._data._meta ?? { lwt: 0 },
-          _rev: existing?._data._rev ?? '',
-        },
-        previous: existing?._data,
-      })),
-      'kehu-bulk-upsert',
-    );
-    const failed = new Set(result.error.map((e) => e.documentId));
-    await this.audit?.append(
-      changed
-        .filter((r) => !failed.has(primaryKey(this.entity.name, r.record.id)))
-        .map((r) => ({
-          entity: this.entity.name,
-          recordId: r.record.id,
-          action: !r.existing ? 'create' : r.existing._data.t !== 0 ? 'restore' : 'update',
-          changes: r.changes,
-          version: r.record.updatedAt,
+    // With `writeSize`, writes of that many records with a pause for the page between them: the
+    // storage's synchronous put loop is the page's longest task in an import. The checks above and
+    // the change entries below still cover the whole call, once.
+    const size = options.writeSize && options.writeSize > 0 ? options.writeSize : changed.length;
+    const written: typeof changed = [];
+    let error: RxStorageWriteError<PhysicalRecord> | undefined;
+    for (let from = 0; from < changed.length && !error; from += size) {
+      if (from) await pause();
+      const part = changed.slice(from, from + size);
+      const result = await this.collection.storageInstance.bulkWrite(
+        part.map(({ record, existing }) => ({
+          document: {
+            ...toPhysical(this.entity, record),
+            _deleted: false,
+            _attachments: existing?._data._attachments ?? {},
+            _meta: existing?._data._meta ?? { lwt: 0 },
+            _rev: existing?._data._rev ?? '',
+          },
+          previous: existing?._data,
         })),
+        'kehu-bulk-upsert',
+      );
+      const failed = new Set(result.error.map((e) => e.documentId));
+      written.push(...part.filter((r) => !failed.has(primaryKey(this.entity.name, r.record.id))));
+      error = result.error[0];
+    }
+    await this.audit?.append(
+      written.map((r) => ({
+        entity: this.entity.name,
+        recordId: r.record.id,
+        action: !r.existing ? 'create' : r.existing._data.t !== 0 ? 'restore' : 'update',
+        changes: r.changes,
+        version: r.record.updatedAt,
+      })),
     );
-    if (result.error.length) {
-      const error = result.error[0];
+    if (error) {
       throw storageError(
         error,
         this.entity,
@@ -456,6 +501,7 @@ export class EntityRepository implements Repository {
    * than one of the two edits vanishing.
    */
   private async write(doc: Doc, record: KehuRecord, removed: boolean): Promise<void> {
+    this.assertKnownVersion(doc);
     const next = toPhysical(this.entity, record, removed);
     const read = doc._data.d.updatedAt;
     let stale = false;
@@ -471,6 +517,11 @@ export class EntityRepository implements Repository {
       throw storageError(error, this.entity, 'update', record.id, this.locale);
     }
     if (stale) throw this.changedElsewhere(record.id);
+  }
+
+  /** A newer version wrote the record: this client would drop or downgrade what it does not know (decision 0013). */
+  private assertKnownVersion(doc: Doc): void {
+    if (isNewer(this.entity, doc._data.d)) throw newerVersionError(this.entity, doc._data.d, this.locale);
   }
 
   private changedElsewhere(id: string): KehuError {

@@ -72,10 +72,13 @@ export interface Repository<T = Record<string, unknown>> {
    * Inserts new ids and replaces existing records (restoring removed ones) in one storage bulk write;
    * validates and checks unique fields first (issues carry `row`), and if one record is invalid nothing
    * is written. Unchanged records are not written. `dryRun` checks without writing or taking codes.
+   * `writeSize` splits the storage write into writes of that many records (each atomic, not the
+   * whole call) with a pause for the page between them, for long imports; checks and change
+   * entries still cover the whole call.
    */
   bulkUpsert(
     data: (Partial<T> & { id?: string })[],
-    options?: { dryRun?: boolean },
+    options?: { dryRun?: boolean; writeSize?: number },
   ): Promise<{ inserted: number; updated: number; unchanged: number }>;
   /** Live results: emits now and after every change that affects them. */
   find$(options?: FindOptions): Observable<KehuRecord<T>[]>;
