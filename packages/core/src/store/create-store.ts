@@ -87,6 +87,8 @@ class KehuStore implements Store {
   /** Set once by `createStore` (sync/store-hook.ts). */
   conflicts?: StoreConflicts;
   sync?: StoreSync & { close(): Promise<void> };
+  /** Hands out naming-series codes; the sync gives it blocks reserved on the server (decision 0012). */
+  readonly series: NamingSeries;
   constructor(
     readonly name: string,
     readonly locale: StoreOptions['locale'] & string,
@@ -102,7 +104,7 @@ class KehuStore implements Store {
     /** In an encrypted store, the search token of a word (see encryption/seal.ts). */
     searchToken?: (word: string) => Promise<string>,
   ) {
-    const series = new NamingSeries(meta, collection);
+    const series = (this.series = new NamingSeries(meta, collection));
     bindChangeLog(this, changeLog);
     for (const entity of entities.values()) {
       const repository = new EntityRepository(
@@ -233,7 +235,7 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     allowSlowCount: true,
     closeDuplicates: true,
   });
-  const sync = syncSetup(entities);
+  const sync = syncSetup(entities, options.migrations);
   const collections = await database.addCollections({
     records: { schema: recordsSchema, conflictHandler: sync.conflictHandler },
     meta: { schema: metaSchema },
@@ -282,6 +284,9 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     token,
   );
   store.attachments = new StoreAttachments(database, store, options.attachments, user);
-  Object.assign(store, await sync.attach(store, database, records, options.replication));
+  Object.assign(
+    store,
+    await sync.attach(store, database, records, options.replication, { series: store.series, meta }),
+  );
   return store;
 }

@@ -25,6 +25,27 @@ export function layoutOf(entity: Entity) {
 }
 
 /**
+ * A record of an older version brought to the entity's version: the migrations run step by step
+ * from the record's own `_v` (or `from` when it has none), then new fields get their schema defaults.
+ * Fields the migrations do not touch are kept, known to the schema or not. A record of a newer
+ * version is returned unchanged.
+ */
+export async function upgradeRecord(
+  entity: Entity,
+  stored: Record<string, unknown>,
+  migrations: Record<number, Migration> = {},
+  from = entity.version,
+): Promise<Record<string, unknown>> {
+  let record = structuredClone(stored);
+  // Written by a newer version: kept exactly as it is, never downgraded (decision 0013).
+  if (Number(record._v ?? 0) > entity.version) return record;
+  for (let v = Number(record._v ?? from) + 1; v <= entity.version; v++) {
+    if (migrations[v]) record = await migrations[v](record);
+  }
+  return { ...withDefaults(entity, record), _v: entity.version };
+}
+
+/**
  * Brings an entity's stored records to its current version and index layout, in batches of 500:
  * every record is kept (invalid ones are reported, never dropped), migrations run step by step
  * from each record's own `_v`, and new fields get their schema defaults.
@@ -55,12 +76,9 @@ export async function migrateEntity(
       last = docs[docs.length - 1].primary;
       const batch: PhysicalRecord[] = [];
       for (const doc of docs) {
-        let record = structuredClone(doc._data.d) as Record<string, unknown>;
-        for (let v = Number(record._v ?? from) + 1; v <= entity.version; v++) {
-          if (migrations[v]) record = await migrations[v](record);
-        }
-        record = { ...withDefaults(entity, record), _v: entity.version };
-        if (entity.validate(record).length) report.invalid.push(String(record.id));
+        const record = await upgradeRecord(entity, doc._data.d, migrations, from);
+        const newer = Number(record._v ?? 0) > entity.version;
+        if (!newer && entity.validate(record).length) report.invalid.push(String(record.id));
         batch.push(toPhysical(entity, record as KehuRecord, doc._data.t === 1));
       }
       await records.bulkUpsert(batch);

@@ -17,14 +17,16 @@ export type ConflictField = {
 
 /**
  * An edit of this client a sync could not apply: `edit` — another user changed the same fields
- * (the record keeps their values); `refused` — the server refused the write (`reason`). Kept as a
+ * (the record keeps their values); `refused` — the server refused the write (`reason`);
+ * `duplicate` — a record arrived whose unique value another record already holds (`fields` names the
+ * field and the value, `reason` both records; decision 0012). Kept as a
  * record of the built-in `kehu-conflict` entity on this client only (never replicated), until the
  * user picks per field with `store.conflicts.resolve`.
  */
 export type ConflictRecord = {
   entity: string;
   recordId: string;
-  kind: 'edit' | 'refused';
+  kind: 'edit' | 'refused' | 'duplicate';
   status: 'open' | 'resolved';
   fields: ConflictField[];
   /** The server's refusal, `English / 中文`. */
@@ -62,7 +64,7 @@ const schema: JsonSchema = {
     recordId: { type: 'string', maxLength: 128, 'x-kehu': { label: { 'zh-CN': '记录', en: 'Record' } } },
     kind: {
       type: 'string',
-      enum: ['edit', 'refused'],
+      enum: ['edit', 'refused', 'duplicate'],
       'x-kehu': { label: { 'zh-CN': '类型', en: 'Kind' } },
     },
     status: {

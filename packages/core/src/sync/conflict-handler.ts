@@ -1,4 +1,5 @@
-import { defaultConflictHandler, type RxConflictHandler, type WithDeleted } from 'rxdb';
+import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import { localDocument, sameWrite, type StoreMigrations } from '../migration/versions.js';
 import type { Entity } from '../entity/types.js';
 import { toPhysical, type PhysicalRecord } from '../store/physical.js';
 import type { ConflictField } from './conflict-entity.js';
@@ -8,7 +9,7 @@ import { mergeEdits, sameValue, type FieldConflict, type MergeSide } from './mer
 export interface KeptConflict {
   entity: string;
   recordId: string;
-  kind: 'edit' | 'refused';
+  kind: 'edit' | 'refused' | 'duplicate';
   fields: ConflictField[];
   reason?: string;
   /** Identifies this conflict (same record and both versions → same key), so repeated resolutions keep one. */
@@ -45,12 +46,26 @@ export class ConflictKeeper {
   /** Called for every kept conflict; set by the store's conflict list. */
   onKept: (conflict: KeptConflict) => void = () => {};
 
-  constructor(private entities: ReadonlyMap<string, Entity>) {}
+  constructor(
+    private entities: ReadonlyMap<string, Entity>,
+    private migrations: StoreMigrations = {},
+  ) {}
 
   readonly handler: RxConflictHandler<PhysicalRecord> = {
-    isEqual: (a, b, context) => defaultConflictHandler.isEqual(a, b, context),
-    resolve: async (input) => this.resolve(input.assumedMasterState, input.newDocumentState, input.realMasterState),
+    // Index slots are derived per client, and one write may be held at two versions (decision 0013).
+    isEqual: (a, b) => sameWrite(a, b),
+    // Both server-side states are read as this client stores records: older versions upgraded.
+    resolve: async (input) =>
+      this.resolve(
+        input.assumedMasterState && (await this.local(input.assumedMasterState)),
+        input.newDocumentState,
+        await this.local(input.realMasterState),
+      ),
   };
+
+  private local(doc: WithDeleted<PhysicalRecord>): Promise<WithDeleted<PhysicalRecord>> {
+    return localDocument(this.entities, this.migrations, doc);
+  }
 
   private resolve(
     assumed: WithDeleted<PhysicalRecord> | undefined,

@@ -3,11 +3,12 @@ import { importEntities } from '../import/import-entities.js';
 import { couchDesignDocument, type KehuDesignDocument } from '../permissions/couchdb.js';
 import type { PermissionConfig } from '../permissions/types.js';
 import { savedViewEntity } from '../views/saved-view.js';
+import { seriesDesignDocument } from './code-blocks.js';
 
 /**
- * What a CouchDB server needs for Kehu clients to sync with it: three databases per record database
- * `<db>` (records, `<db>-changes` for the audit log, `<db>-files` for attachments, see
- * `syncUrls`), each with a design document holding its write checks.
+ * What a CouchDB server needs for Kehu clients to sync with it: four databases per record database
+ * `<db>` (records, `<db>-changes` for the audit log, `<db>-files` for attachments, `<db>-series`
+ * for naming-series counters, see `syncUrls`), each with a design document holding its write checks.
  */
 
 /** The entities whose records replicate: the caller's plus the built-ins every store has (not `kehu-conflict`, which stays local). */
@@ -70,5 +71,7 @@ export function serverDatabases(
     { name, design: couchDesignDocument(syncedEntities(entities), roles) },
     { name: `${name}-changes`, design: changesDesignDocument() },
     { name: `${name}-files`, design: filesDesignDocument() },
+    // Naming-series counters: clients reserve blocks of codes here (decision 0012).
+    { name: `${name}-series`, design: seriesDesignDocument() },
   ];
 }

@@ -163,7 +163,7 @@ describe('sync through a CouchDB-protocol server', () => {
         creditLimit: 1000,
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
-        _v: 1,
+        _v: 0, // customer is at version 0: a higher `_v` would make the record read-only here (decision 0013)
       },
     });
     assert.equal(customer.status, 201);

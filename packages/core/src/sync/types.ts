@@ -22,6 +22,11 @@ export interface ReplicationOptions {
   retryTime?: number;
   /** Documents per request (default 200). */
   batchSize?: number;
+  /**
+   * Naming-series codes reserved from the server per block (default 50): a client holds up to one
+   * and a half blocks, so it can number that many new records offline (decision 0012).
+   */
+  codeBlock?: number;
   /** The fetch to use (default the global one); credentials are added to it. */
   fetch?: typeof fetch;
 }
