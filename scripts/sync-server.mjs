@@ -5,13 +5,16 @@
 //
 //   node --import tsx scripts/sync-server.mjs [--port 5984]   prints the URL and the demo users
 //
+//   … --dir <path>   persists to LevelDB in <path> instead (a restart keeps the data)
+//
 // Needs tsx: the design documents are compiled by @kehu/core from its TypeScript sources.
 import expressPouch from 'express-pouchdb';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
+import leveldb from 'pouchdb-adapter-leveldb';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadEntityFiles } from '../packages/core/src/cli/entity-files.ts';
@@ -34,6 +37,8 @@ const basic = (name, password) => 'Basic ' + Buffer.from(`${name}:${password}`).
  * Starts the server. `entities` (compiled) or `schemasDir` (default `schemas/`) and `roles`
  * (default `schemas/roles.json`) give the write checks; `users` are created in `_users`. Admin party
  * is off: only `admin` (a CouchDB server admin) may create databases or change design documents.
+ * `dir` persists every database to LevelDB files there (default: in memory); starting again on the
+ * same `dir` keeps the data and updates users and design documents in place.
  * @returns {Promise<{ url: string, port: number, database: string, admin: { name: string, password: string }, users: typeof demoUsers, stop(): Promise<void> }>}
  */
 export async function startSyncServer({
@@ -44,6 +49,7 @@ export async function startSyncServer({
   users = demoUsers,
   database = 'kehu',
   admin = { name: 'admin', password: `admin-${Math.random().toString(36).slice(2)}` },
+  dir,
 } = {}) {
   const schemaEntities =
     entities ??
@@ -52,13 +58,21 @@ export async function startSyncServer({
       return file.entity ? [file.entity] : [];
     });
   const config = roles ?? JSON.parse(readFileSync(`${schemasDir}roles.json`, 'utf8'));
-  const Pouch = PouchDB.plugin(memory).plugin(mapreduce).plugin(replication).defaults({ adapter: 'memory' });
+  if (dir) mkdirSync(dir, { recursive: true });
+  const Pouch = PouchDB.plugin(memory)
+    .plugin(leveldb)
+    .plugin(mapreduce)
+    .plugin(replication)
+    .defaults(dir ? { adapter: 'leveldb', prefix: `${dir.replace(/\/+$/, '')}/` } : { adapter: 'memory' });
   const pouch = expressPouch(Pouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
   // Turns admin party off: from now on only this admin is a server admin.
   await new Promise((resolve, reject) =>
     pouch.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? reject(error) : resolve())),
   );
   const adminAuth = basic(admin.name, admin.password);
+  // Until users, security and design documents are in place, only the admin (this setup) gets in:
+  // a client racing a restart on a persisted `dir` would otherwise meet half-configured databases.
+  let ready = false;
   // express-pouchdb is an Express 4 app: served by plain node:http (Express 5 makes `req.query`
   // read-only, which breaks its `_changes` route). It also crashes the process when a non-admin
   // creates a database (PouchDB.new rejects unhandled): those requests are refused before it.
@@ -83,6 +97,11 @@ export async function startSyncServer({
       res.end(JSON.stringify({ error: 'forbidden', reason: 'Only the server admin creates or deletes databases.' }));
       return;
     }
+    if (!ready && req.headers.authorization !== adminAuth) {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(JSON.stringify({ error: 'unavailable', reason: 'The sync server is starting.' }));
+      return;
+    }
     pouch(req, res);
   });
   server.listen(port, '127.0.0.1');
@@ -92,31 +111,38 @@ export async function startSyncServer({
   });
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}/`;
-  const call = async (method, path, body) => {
+  const call = async (method, path, body, { ok = [] } = {}) => {
     const response = await fetch(url + path, {
       method,
       headers: { authorization: adminAuth, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await response.json();
-    if (!response.ok) throw new Error(`${method} /${path}: ${response.status} ${JSON.stringify(json)}`);
+    if (!response.ok && !ok.includes(response.status))
+      throw new Error(`${method} /${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
+  };
+  // Creates or replaces a document (a restart on a persisted `dir` finds the previous version).
+  const put = async (path, doc) => {
+    const current = await call('GET', path, undefined, { ok: [404] });
+    await call('PUT', path, current._rev ? { ...doc, _rev: current._rev } : doc);
   };
   for (const user of users) {
     const id = `org.couchdb.user:${user.name}`;
-    await call('PUT', `_users/${encodeURIComponent(id)}`, { _id: id, type: 'user', ...user });
+    await put(`_users/${encodeURIComponent(id)}`, { _id: id, type: 'user', ...user });
   }
   const roleNames = Object.keys(config.roles);
   for (const db of serverDatabases(schemaEntities, config, database)) {
-    await call('PUT', db.name);
+    await call('PUT', db.name, undefined, { ok: [412] }); // 412: exists (persisted `dir`)
     // Members: anyone with a Kehu role (self-registered CouchDB users have none). Never admins:
     // database admins bypass validate_doc_update.
     await call('PUT', `${db.name}/_security`, {
       admins: { names: [], roles: [] },
       members: { names: [], roles: roleNames },
     });
-    await call('PUT', `${db.name}/${db.design._id}`, db.design);
+    await put(`${db.name}/${db.design._id}`, db.design);
   }
+  ready = true;
   return {
     url,
     port: address.port,
@@ -133,13 +159,17 @@ export async function startSyncServer({
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--port');
   const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.KEHU_SYNC_PORT ?? 5984);
+  const dirAt = process.argv.indexOf('--dir');
   const server = await startSyncServer({
     port,
+    dir: dirAt > 0 ? process.argv[dirAt + 1] : undefined,
     admin: { name: 'admin', password: process.env.KEHU_SYNC_ADMIN_PASSWORD ?? 'kehu-admin' },
   });
   // One JSON line first, for scripts and tests that start the server as a child process.
   console.log(JSON.stringify({ url: server.url, database: server.database, admin: server.admin.name }));
-  console.log(`Kehu sync server (CouchDB protocol, in memory): ${server.url}${server.database}`);
+  console.log(
+    `Kehu sync server (CouchDB protocol, ${dirAt > 0 ? `LevelDB in ${process.argv[dirAt + 1]}` : 'in memory'}): ${server.url}${server.database}`,
+  );
   console.log(`  server admin: ${server.admin.name} / ${server.admin.password}`);
   for (const user of server.users) console.log(`  ${user.name} / ${user.password}  roles: ${user.roles.join(', ')}`);
   const stop = () => server.stop().then(() => process.exit(0));

@@ -137,6 +137,51 @@ describe('the demo CRM syncing (npm run start:sync)', () => {
       },
       { timeout: 10_000, polling: 250 },
     );
+
+    // Both offline, both change the remark: A syncs first, so B's push loses and B keeps its value
+    // as a conflict. B's header links to 冲突处理, where B keeps its own value, keyboard only.
+    await Promise.all([a, b].map((page) => page.evaluate(() => window.demoStore().sync.stop())));
+    await a.evaluate((id) => window.demoStore().entity('customer').patch(id, { remark: 'A 的备注' }), id);
+    await b.evaluate((id) => window.demoStore().entity('customer').patch(id, { remark: 'B 的备注 <b>' }), id);
+    await a.evaluate(() => window.demoStore().sync.start());
+    await a.waitForFunction(
+      () => {
+        const status = document.querySelector('kehu-sync-status');
+        return status?.getAttribute('state') === 'idle' && !status.shadowRoot?.querySelector('[part="pending"]');
+      },
+      { timeout: 20_000 },
+    );
+    await b.evaluate(() => window.demoStore().sync.start());
+    await b.waitForSelector('#sync-conflicts:not([hidden])', { timeout: 20_000 });
+    await b.click('#sync-conflicts');
+    const remark = 'fieldset[data-field="remark"]';
+    await b.waitForFunction(
+      (selector) => document.querySelector('kehu-conflict-picker')?.shadowRoot?.querySelector(selector),
+      { timeout: 10_000, polling: 250 },
+      remark,
+    );
+    // Tab from the screen's heading to the first radio group (the current value is picked), arrow
+    // to "mine", Tab to Resolve, Enter.
+    await b.evaluate(() => {
+      const heading = document.getElementById('conflicts-heading')!;
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+    await b.keyboard.press('Tab');
+    await b.keyboard.press('ArrowLeft');
+    await b.keyboard.press('Tab');
+    await b.keyboard.press('Enter');
+    await b.waitForFunction(
+      async (id) => (await window.demoStore().entity('customer').get(id))?.remark === 'B 的备注 <b>',
+      { timeout: 10_000, polling: 250 },
+      id,
+    );
+    await b.waitForSelector('#sync-conflicts[hidden]', { timeout: 10_000 });
+    await a.waitForFunction(
+      async (id) => (await window.demoStore().entity('customer').get(id))?.remark === 'B 的备注 <b>',
+      { timeout: 20_000, polling: 250 },
+      id,
+    );
     assert.deepEqual(errors, []);
   });
 });

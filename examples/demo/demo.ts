@@ -24,6 +24,7 @@ const text = {
   newRecord: { 'zh-CN': '新建{entity}', en: 'New {entity}' },
   editRecord: { 'zh-CN': '编辑{entity}', en: 'Edit {entity}' },
   failed: { 'zh-CN': '演示无法启动：', en: 'The demo could not start: ' },
+  conflicts: { 'zh-CN': '同步冲突待处理', en: 'Sync conflicts to resolve' },
 } satisfies Record<string, Record<Locale, string>>;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -136,6 +137,18 @@ async function start(): Promise<void> {
     indicator.id = 'sync';
     indicator.store = store;
     localeSelect.closest('header')!.append(indicator);
+    // Edits the sync kept (same fields changed elsewhere): a link to the picker while any are open.
+    const conflicts = document.createElement('a');
+    conflicts.id = 'sync-conflicts';
+    conflicts.href = '#screen/conflicts';
+    conflicts.hidden = true;
+    conflicts.innerHTML = '<span data-text="conflicts"></span> (<span class="count"></span>)';
+    indicator.after(conflicts);
+    store.conflicts?.list$().subscribe((open) => {
+      conflicts.hidden = !open.length;
+      conflicts.querySelector('.count')!.textContent = String(open.length);
+      conflicts.querySelector('[data-text]')!.textContent = say('conflicts');
+    });
   }
   status.textContent = say(store.sync ? 'readySync' : 'ready');
   render();

@@ -16,6 +16,7 @@ import { lostCustomersScreen } from './lost-customers.js';
 import { opportunityAnalysisScreen } from './opportunity-analysis.js';
 import { importScreen } from './import.js';
 import { dataQualityScreen } from './data-quality.js';
+import { conflictsScreen } from './conflicts.js';
 
 /** The demo's screens, in navigation order, after the entity archives. */
 export const screens: DemoScreen[] = [
@@ -35,5 +36,6 @@ export const screens: DemoScreen[] = [
   dataQualityScreen,
   dictionariesScreen,
   importScreen,
+  conflictsScreen,
   crmSettingsScreen,
 ];

@@ -14,3 +14,4 @@ import './filter-builder/define.js';
 import './record-attachments/define.js';
 import './duplicate-review/define.js';
 import './sync-status/define.js';
+import './conflict-picker/define.js';

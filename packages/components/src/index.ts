@@ -41,6 +41,8 @@ export { KehuRecordChart } from './record-chart/record-chart.js';
 export { KehuDuplicateReview } from './duplicate-review/duplicate-review.js';
 export type { MergeEvent, MergeEventDetail } from './duplicate-review/duplicate-merge-event.js';
 export { KehuSyncStatus, type SyncStatusSource } from './sync-status/sync-status.js';
+export { KehuConflictPicker } from './conflict-picker/conflict-picker.js';
+export type { ConflictResolveDetail, ConflictResolveEvent } from './conflict-picker/conflict-resolve-event.js';
 export { storeContext } from './context/store-context.js';
 export { EntityController, type EntityHost } from './controllers/entity-controller.js';
 export { addStrings, t } from './i18n/strings.js';

@@ -1,17 +1,18 @@
-import type { RxCollection, RxDatabase } from 'rxdb';
+import type { RxCollection, RxDatabase, WithDeleted } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { LocalizedText } from '../i18n/locale.js';
 import { filesSchema } from '../store/attachments-schema.js';
+import type { PhysicalRecord } from '../store/physical.js';
 import { CONFLICT_ENTITY } from './conflict-entity.js';
 import type { ConflictKeeper } from './conflict-handler.js';
 import { reasonText, SyncFetch, type Refusal } from './sync-fetch.js';
 import type { ReplicationOptions, StoreSync, SyncStatus } from './types.js';
 
 /** The three databases a store syncs with, from the records database URL. */
-export function syncUrls(url: string): { records: string; changes: string; files: string } {
+export function syncUrls(url: string): { records: string; changes: string; files: string; series: string } {
   const root = url.replace(/\/+$/, '');
-  return { records: `${root}/`, changes: `${root}-changes/`, files: `${root}-files/` };
+  return { records: `${root}/`, changes: `${root}-changes/`, files: `${root}-files/`, series: `${root}-series/` };
 }
 
 const offlineText: LocalizedText = {
@@ -21,7 +22,8 @@ const offlineText: LocalizedText = {
 
 /** A replication error as the user reads it: the server's answer, a sign-in problem, or no connection. */
 function errorText(failure: SyncFetch['lastFailure']): { text: LocalizedText; offline: boolean } {
-  if (!failure) return { text: offlineText, offline: true };
+  // 502/504: a proxy in front of a server that is down (the demo's /couch); 503: a server starting up.
+  if (!failure || [502, 503, 504].includes(failure.status)) return { text: offlineText, offline: true };
   if (failure.status === 401)
     return {
       text: {
@@ -59,6 +61,12 @@ export class CouchSync implements StoreSync {
   private active = new Set<Replication>();
   private failing = new Set<Replication>();
   private stopped = true;
+  /** Work started with the replication (reserving naming-series codes), awaited by `awaitInSync`. */
+  private ready: Promise<unknown> = Promise.resolve();
+  /** Turns a pulled record document into the one this client stores (decision 0013). */
+  recordsPull?: (doc: WithDeleted<PhysicalRecord>) => Promise<WithDeleted<PhysicalRecord>>;
+  /** Called on every `start` (the store tops up its naming-series codes, decision 0012). */
+  onStart?: () => Promise<void>;
 
   constructor(
     private database: RxDatabase,
@@ -66,6 +74,11 @@ export class CouchSync implements StoreSync {
     private keeper: ConflictKeeper,
     private identifier: string,
   ) {}
+
+  /** True between `start` and `stop`. */
+  get online(): boolean {
+    return !this.stopped;
+  }
 
   get status(): SyncStatus {
     return this.subject.getValue();
@@ -148,6 +161,7 @@ export class CouchSync implements StoreSync {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    this.ready = this.onStart?.().catch(() => undefined) ?? Promise.resolve();
     const urls = syncUrls(this.options.url);
     const collections = this.database.collections as Record<string, RxCollection>;
     const batchSize = this.options.batchSize ?? 200;
@@ -173,7 +187,11 @@ export class CouchSync implements StoreSync {
         fetch: syncFetch.fetch,
         // One replication per browser, not per tab: RxDB's leader election (multiInstance stores).
         waitForLeadership: true,
-        pull: { batchSize, heartbeat: 30000 },
+        pull: {
+          batchSize,
+          heartbeat: 30000,
+          ...(name === 'records' && this.recordsPull ? { modifier: this.recordsPull } : {}),
+        },
         push: {
           batchSize,
           // Conflicts are this client's business; they never leave it.
@@ -181,6 +199,11 @@ export class CouchSync implements StoreSync {
         },
       }) as Replication;
       this.states.push(state);
+      // A replication that failed is healthy again as soon as the server answers: one with nothing
+      // to send or receive after a restart (`files`, an idle long-poll) has no sent$/received$ to say so.
+      syncFetch.onAnswer = () => {
+        if (this.failing.delete(state)) this.update({});
+      };
       this.subscriptions.push(
         state.active$.subscribe((active) => {
           if (active) this.active.add(state);
@@ -230,6 +253,7 @@ export class CouchSync implements StoreSync {
   }
 
   async awaitInSync(): Promise<void> {
+    await this.ready;
     await Promise.all(this.states.map((s) => s.awaitInSync()));
   }
 

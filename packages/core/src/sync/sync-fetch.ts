@@ -54,6 +54,8 @@ export class SyncFetch {
   private cancelWait!: (error: Error) => void;
   /** The last error the server answered with, cleared by the next success; `undefined` after a network failure. */
   lastFailure?: { status: number; error: string; reason: string };
+  /** Called whenever the server answers without an error (the sync status leaves offline/error on it). */
+  onAnswer?: () => void;
 
   constructor(
     username: string,
@@ -126,6 +128,7 @@ export class SyncFetch {
         throw new Error(`${response.status} ${body.error ?? ''}: ${body.reason ?? ''}`);
       }
       this.lastFailure = undefined;
+      this.onAnswer?.();
       if (url.includes('/_changes?')) {
         try {
           return await this.withoutDesignDocuments(response, url);

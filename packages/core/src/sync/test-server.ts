@@ -23,14 +23,25 @@ export interface TestServer {
     user?: { name: string; password: string },
   ): Promise<{ status: number; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- CouchDB answers vary per endpoint
   stop(): Promise<void>;
+  /** Kills the process at once (`SIGKILL`: no shutdown, as a crash or power cut) and waits for it to exit. */
+  kill(): Promise<void>;
+}
+
+/** Where and how to start: a fixed `port` (default any free one), LevelDB files in `dir` (default in memory). */
+export interface TestServerOptions {
+  port?: number;
+  dir?: string;
+  /** The server admin's password (default random); pass the same one to restart on a `dir`. */
+  adminPassword?: string;
 }
 
 /** Demo users of the server script (password `kehu-demo`). */
 export const demoUser = (name: string) => ({ name, password: 'kehu-demo' });
 
-export async function spawnSyncServer(): Promise<TestServer> {
-  const admin = { name: 'admin', password: `test-${Math.random().toString(36).slice(2)}` };
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', '0'], {
+export async function spawnSyncServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const admin = { name: 'admin', password: options.adminPassword ?? `test-${Math.random().toString(36).slice(2)}` };
+  const args = ['--port', String(options.port ?? 0), ...(options.dir ? ['--dir', options.dir] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { ...process.env, KEHU_SYNC_ADMIN_PASSWORD: admin.password },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -62,9 +73,16 @@ export async function spawnSyncServer(): Promise<TestServer> {
     },
     async stop() {
       process.removeListener('exit', orphan);
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      process.removeListener('exit', orphan);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
       await exited;
     },
   };
