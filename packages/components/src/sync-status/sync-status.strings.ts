@@ -10,5 +10,6 @@ addStrings({
   'syncStatus.pending': { 'zh-CN': '{count} 项修改待发送', en: '{count} changes to send' },
   'syncStatus.pendingOne': { 'zh-CN': '1 项修改待发送', en: '1 change to send' },
   'syncStatus.lastSynced': { 'zh-CN': '上次同步：{time}', en: 'Last synced {time}' },
+  'syncStatus.otherTab': { 'zh-CN': '由另一个标签页同步', en: 'via another tab' },
   'syncStatus.lastError': { 'zh-CN': '最近的错误：', en: 'Last error: ' },
 });

@@ -83,6 +83,21 @@ describe('<kehu-sync-status>', () => {
     expect(text(late)).to.equal('Not syncing');
   });
 
+  it('says when another tab syncs for this one, in both locales, accessibly', async () => {
+    const { subject, source } = fakeSource({ state: 'idle', pending: 2, otherTab: true });
+    const el = await fixture<KehuSyncStatus>(html`<kehu-sync-status locale="en" .source=${source}></kehu-sync-status>`);
+    expect(text(el)).to.equal('Synced 2 changes to send via another tab');
+    await expect(el).to.be.accessible();
+    el.locale = 'zh-CN';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="tab"]')!.textContent).to.equal('由另一个标签页同步');
+    await expect(el).to.be.accessible();
+    // This tab took over: the note goes.
+    subject.next({ state: 'syncing', pending: 0 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="tab"]')).to.equal(null);
+  });
+
   it('warns and shows nothing useful for a bad source, without throwing', async () => {
     const warnings: unknown[] = [];
     const warn = console.warn;

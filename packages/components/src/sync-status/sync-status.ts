@@ -22,6 +22,7 @@ export interface SyncStatusSource {
  * @csspart state - The state with its dot; the host's `state` attribute is `offline`, `syncing`, `idle`, `error` or `none`.
  * @csspart pending - The count of changes not yet sent (absent when none).
  * @csspart time - When the last sync succeeded.
+ * @csspart tab - "Via another tab": another tab of this browser replicates for this one and the status is its.
  * @csspart error - The last error.
  *
  * @cssproperty --kehu-sync-status-color - Text. Default: theme text.
@@ -130,6 +131,7 @@ export class KehuSyncStatus extends LitElement {
           : nothing
       }
       ${time ? html`<span part="time" class="time">${t(locale, 'syncStatus.lastSynced', { time })}</span>` : nothing}
+      ${status?.otherTab ? html`<span part="tab" class="time">${t(locale, 'syncStatus.otherTab')}</span>` : nothing}
       ${
         status?.lastError
           ? html`<span part="error" class="error"

@@ -1,4 +1,5 @@
-import type { RxCollection, RxDatabase, WithDeleted } from 'rxdb';
+import { addRxPlugin, type RxCollection, type RxDatabase, type WithDeleted } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { LocalizedText } from '../i18n/locale.js';
@@ -7,6 +8,7 @@ import type { PhysicalRecord } from '../store/physical.js';
 import { CONFLICT_ENTITY } from './conflict-entity.js';
 import type { ConflictKeeper } from './conflict-handler.js';
 import { reasonText, SyncFetch, type Refusal } from './sync-fetch.js';
+import { TabChannel, type Done } from './tabs.js';
 import type { ReplicationOptions, StoreSync, SyncStatus } from './types.js';
 
 /** The three databases a store syncs with, from the records database URL. */
@@ -44,6 +46,9 @@ function errorText(failure: SyncFetch['lastFailure']): { text: LocalizedText; of
 
 type Replication = RxCouchDBReplicationState<unknown>;
 
+// RxDB's CouchDB replication adds it too; said here because `isLeader`/`waitForLeadership` below need it.
+addRxPlugin(RxDBLeaderElectionPlugin);
+
 /**
  * Replicates `records`, `changes` (the append-only audit log; entry ids are unique, so it never
  * conflicts) and `files` (attachments are ordinary documents, see decision 0003) with three CouchDB
@@ -61,6 +66,14 @@ export class CouchSync implements StoreSync {
   private active = new Set<Replication>();
   private failing = new Set<Replication>();
   private stopped = true;
+  /** False while another tab of this browser replicates for this one (multi-instance stores only). */
+  private leading = true;
+  /** The leading tab's latest status, and the channel it comes through (see tabs.ts). */
+  private leader?: SyncStatus;
+  private tabs?: TabChannel;
+  /** Pending changes sent since the last status, for the other tabs' counts. */
+  private done: Done[] = [];
+  private leaderAnswered?: () => void;
   /** Work started with the replication (reserving naming-series codes), awaited by `awaitInSync`. */
   private ready: Promise<unknown> = Promise.resolve();
   /** Turns a pulled record document into the one this client stores (decision 0013). */
@@ -85,7 +98,8 @@ export class CouchSync implements StoreSync {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    const next: SyncStatus = { ...this.status, ...change, pending: this.pending.size };
+    let next: SyncStatus = { ...this.status, ...change, pending: this.pending.size };
+    delete next.otherTab;
     if (this.stopped) next.state = 'offline';
     else if (change.state === undefined) {
       next.state = this.failing.size
@@ -96,7 +110,43 @@ export class CouchSync implements StoreSync {
           ? 'syncing'
           : 'idle';
     }
+    if (!this.stopped && !this.leading) {
+      // Another tab replicates for this one: its status is this tab's. Until one answers (or this
+      // tab is elected, usually at once), "syncing".
+      next = this.leader ? { ...this.leader, otherTab: true } : { ...next, state: 'syncing' };
+    }
     this.subject.next(next);
+    if (this.leading) this.tabs?.publish(next, this.done.splice(0));
+  }
+
+  /** A status from the leading tab: mirror it, and drop from this tab's count what it sent. */
+  private fromLeader(status: SyncStatus, done: Done[]): void {
+    if (this.leading) return;
+    for (const [key, version] of done) {
+      const mine = this.pending.get(key);
+      if (mine !== undefined && (version === null || version >= mine)) this.pending.delete(key);
+    }
+    this.leader = status;
+    this.update({});
+    this.leaderAnswered?.();
+  }
+
+  /**
+   * In a tab that does not lead: resolves when this tab leads, or when the leading tab is in sync
+   * and has sent every change this tab counted (RxDB's own `awaitInSync` would never resolve here).
+   */
+  private async leaderInSync(): Promise<void> {
+    await this.database.requestIdlePromise();
+    while (!this.leading && !this.stopped) {
+      const answered = new Promise<void>((resolve) => {
+        this.leaderAnswered = resolve;
+        setTimeout(resolve, 250);
+      });
+      this.tabs?.ask();
+      await answered;
+      const leader = this.leader;
+      if (!this.leading && leader?.state === 'idle' && leader.pending === 0 && this.pending.size === 0) return;
+    }
   }
 
   /** Counts local writes (not the replication's own) of records and files as pending until sent. */
@@ -122,6 +172,7 @@ export class CouchSync implements StoreSync {
     const key = `${collection}:${doc.pk ?? doc.id}`;
     const version = this.pending.get(key);
     if (version !== undefined && (doc.d?.updatedAt ?? '') >= version) this.pending.delete(key);
+    if (this.tabs) this.done.push([key, doc.d?.updatedAt ?? '']);
   }
 
   private refused(refusal: Refusal): void {
@@ -231,9 +282,28 @@ export class CouchSync implements StoreSync {
         state.conflict$.subscribe((conflict) => {
           const doc = conflict.input.newDocumentState as { pk?: string };
           this.pending.delete(`${name}:${doc.pk}`);
+          if (this.tabs) this.done.push([`${name}:${doc.pk}`, null]);
           this.update({});
         }),
       );
+    }
+    // One replication per browser and store: RxDB starts the ones above only in the tab elected
+    // leader (`waitForLeadership`); the others mirror its status and take over when it closes.
+    if (this.database.multiInstance) {
+      this.tabs ??= new TabChannel(
+        this.identifier,
+        (status, done) => this.fromLeader(status, done),
+        () => (this.leading ? this.status : undefined),
+      );
+      this.leading = this.database.isLeader();
+      if (!this.leading) {
+        this.tabs.ask();
+        void this.database.waitForLeadership().then(() => {
+          this.leading = true;
+          this.leader = undefined;
+          this.update({});
+        });
+      }
     }
     this.update({});
   }
@@ -254,13 +324,15 @@ export class CouchSync implements StoreSync {
 
   async awaitInSync(): Promise<void> {
     await this.ready;
-    await Promise.all(this.states.map((s) => s.awaitInSync()));
+    if (!this.leading) await this.leaderInSync();
+    if (this.leading) await Promise.all(this.states.map((s) => s.awaitInSync()));
   }
 
   /** Stops replicating and watching; the store calls it before closing. */
   async close(): Promise<void> {
     await this.stop();
     this.watching?.unsubscribe();
+    this.tabs?.close();
     this.subject.complete();
   }
 }

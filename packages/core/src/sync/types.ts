@@ -41,6 +41,11 @@ export interface SyncStatus {
   lastError?: LocalizedText;
   /** When the last exchange with the server succeeded (ISO time). */
   lastSyncedAt?: string;
+  /**
+   * True when another tab of this browser replicates for this one (one replication per browser and
+   * store, decision 0011): the rest of the status is that tab's.
+   */
+  otherTab?: boolean;
 }
 
 /** A store's replication: status, going offline and back online. */
