@@ -7,6 +7,7 @@ import {
   type JsonSchema,
   type KehuRecord,
 } from '@kehu/core';
+import { startWorker } from '../workers/start-worker.js';
 
 /** Messages to the worker; `scan` tells apart the scans of several reviews sharing it. */
 export type ScanRequest =
@@ -47,30 +48,6 @@ const workerUrl = () =>
   import.meta.url.endsWith('.ts')
     ? new URL('./duplicate-scan.worker.ts', import.meta.url)
     : new URL('../duplicate-review/duplicate-scan.worker.js', import.meta.url);
-
-function startWorker(timeout = 15000): Promise<Worker | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl(), { type: 'module' });
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      if (!ok) worker.terminate();
-      resolve(ok ? worker : undefined);
-    };
-    const onMessage = (event: MessageEvent<ScanReply>) => done(event.data.type === 'ready');
-    const onError = () => done(false);
-    const timer = setTimeout(() => done(false), timeout);
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-  });
-}
 
 /**
  * One worker serves every review on the page and every rescan (after a merge, say): starting one
@@ -178,7 +155,7 @@ export async function startScan(
   onScanned: (scanned: number) => void,
   useWorker = true,
 ): Promise<ScanEngine> {
-  if (useWorker && typeof Worker !== 'undefined') shared ??= startWorker();
+  if (useWorker && typeof Worker !== 'undefined') shared ??= startWorker(workerUrl());
   const worker = useWorker ? await shared : undefined;
   // A worker that could not start is asked for again next time (the page may allow it by then).
   if (!worker) shared = undefined;

@@ -6,6 +6,7 @@ import {
   type PreparedRow,
   type PrepareOptions,
 } from '@kehu/core';
+import { startWorker } from '../workers/start-worker.js';
 
 /** What a file reader learns before the first data row: everything of `PreparedFile` but the rows. */
 export type FileInfo = Omit<PreparedFile, 'batches'>;
@@ -40,30 +41,6 @@ const workerUrl = () =>
     ? new URL('./import.worker.ts', import.meta.url)
     : new URL('../import-wizard/import.worker.js', import.meta.url);
 
-function startWorker(timeout = 15000): Promise<Worker | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl(), { type: 'module' });
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      if (!ok) worker.terminate();
-      resolve(ok ? worker : undefined);
-    };
-    const onMessage = (event: MessageEvent<WorkerReply>) => done(event.data.type === 'ready');
-    const onError = () => done(false);
-    const timer = setTimeout(() => done(false), timeout);
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-  });
-}
-
 function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent<WorkerReply>) => {
@@ -93,7 +70,7 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * never freezes the page), otherwise on the main thread in chunks that yield to the page.
  */
 export async function openRows(file: Blob, entity: Entity, options: Options, useWorker = true): Promise<RowReader> {
-  const worker = useWorker && typeof Worker !== 'undefined' ? await startWorker() : undefined;
+  const worker = useWorker && typeof Worker !== 'undefined' ? await startWorker(workerUrl()) : undefined;
   if (worker) {
     try {
       const opened = await ask(worker, { type: 'open', file, schema: entity.schema, options });

@@ -8,6 +8,7 @@ import type { StoreUser } from '../permissions/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
 import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
 import type { SyncConflicts } from './conflicts.js';
+import { eventually } from './test-checks.js';
 
 // Naming-series codes across clients (decision 0012), against the real sync server process.
 
@@ -50,19 +51,6 @@ async function close(...stores: Store[]) {
   for (const s of stores) {
     open.splice(open.indexOf(s), 1);
     await s.close();
-  }
-}
-
-async function eventually(check: () => Promise<void> | void, ms = 20000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 }
 

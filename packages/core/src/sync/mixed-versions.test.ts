@@ -11,6 +11,7 @@ import type { KehuRecord, Store } from '../store/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
 import { syncedEntities } from './server-documents.js';
 import { spawnSyncServer, type TestServer } from './test-server.js';
+import { eventually } from './test-checks.js';
 
 // Mixed entity versions across clients (decision 0013): a client still on customer version 0 and
 // one on version 1 (a required `nickname` filled by a migration, and a new index) both editing.
@@ -72,19 +73,6 @@ async function client(version: 0 | 1): Promise<Store> {
   });
   open.push(store);
   return store;
-}
-
-async function eventually(check: () => Promise<void> | void, ms = 20000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }
 
 type Customer = KehuRecord & Record<string, unknown>;

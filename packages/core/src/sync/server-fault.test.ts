@@ -6,7 +6,6 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import type { Store } from '../store/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
 import { spawnSyncServer, type TestServer } from './test-server.js';
 import type { SyncStatus } from './types.js';
+import { eventually, contentChecksum } from './test-checks.js';
 
 const TOTAL = 10000;
 const adminPassword = `fault-${Math.random().toString(36).slice(2)}`;
@@ -51,35 +51,6 @@ async function client(server: TestServer, label: string): Promise<Store> {
   });
   open.push(store);
   return store;
-}
-
-/** Polls until `check` passes, failing with its last error after `ms` (generous: the machine may be busy). */
-async function eventually(check: () => Promise<void> | void, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-const canonical = (value: unknown): string =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? `{${Object.keys(value)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-        .join(',')}}`
-    : JSON.stringify(value);
-
-/** SHA-256 over the sorted `id<TAB>canonical JSON` lines of the records. */
-function checksum(records: Record<string, unknown>[]): string {
-  const hash = createHash('sha256');
-  for (const line of records.map((r) => `${String(r.id)}\t${canonical(r)}`).sort()) hash.update(line + '\n');
-  return hash.digest('hex');
 }
 
 /** The live customers the server holds (`undefined` when it does not answer). */
@@ -139,7 +110,7 @@ describe('sync server killed mid-replication', () => {
 
     // Kill once the server holds some of them (polling fast: a busy server answers late, and the
     // client learns what was sent only at the end of a push cycle, so its pending count cannot tell).
-    await eventually(async () => assert.ok((await serverCount(first)) > 1000, 'the server holds a part'), 90000);
+    await eventually(async () => assert.ok((await serverCount(first)) > 1000, 'the server holds a part'), 90000, 50);
     const killed = Date.now();
     await first.kill();
     const persisted = await persistedCustomers();
@@ -176,9 +147,9 @@ describe('sync server killed mid-replication', () => {
     const onA = await a.entity<Record<string, unknown>>('customer').find();
     const onB = await b.entity<Record<string, unknown>>('customer').find();
     assert.deepEqual([onServer.length, onA.length, onB.length], [TOTAL, TOTAL, TOTAL]);
-    const sum = checksum(onA);
-    assert.equal(checksum(onServer), sum, 'server and A hold the same content');
-    assert.equal(checksum(onB), sum, 'B holds the same content');
+    const sum = contentChecksum(onA);
+    assert.equal(contentChecksum(onServer), sum, 'server and A hold the same content');
+    assert.equal(contentChecksum(onB), sum, 'B holds the same content');
     assert.deepEqual(await a.conflicts!.list(), [], 'a repeated push is not a conflict');
     assert.deepEqual(await b.conflicts!.list(), []);
 

@@ -5,12 +5,12 @@ import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/types.js';
 import type { StoreUser } from '../permissions/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
-import { createHash } from 'node:crypto';
 import { newId } from '../store/ids.js';
 import { toPhysical } from '../store/physical.js';
 import type { KehuRecord } from '../store/types.js';
 import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
 import type { SyncConflicts } from './conflicts.js';
+import { eventually, contentChecksum } from './test-checks.js';
 
 let server: TestServer;
 const open: Store[] = [];
@@ -49,20 +49,6 @@ async function close(...stores: Store[]) {
   for (const s of stores) {
     open.splice(open.indexOf(s), 1);
     await s.close();
-  }
-}
-
-/** Polls until `check` passes (assertions inside), failing with its last error after `ms`. */
-async function eventually(check: () => Promise<void> | void, ms = 20000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 }
 
@@ -235,18 +221,6 @@ describe('sync through a CouchDB-protocol server', () => {
       const { status } = await server.request('POST', 'kehu/_bulk_docs', { docs });
       assert.equal(status, 201);
     }
-    const canonical = (value: unknown): string =>
-      value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? `{${Object.keys(value)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-            .join(',')}}`
-        : JSON.stringify(value);
-    const checksum = (records: Record<string, unknown>[]) => {
-      const hash = createHash('sha256');
-      for (const line of records.map((r) => `${String(r.id)}\t${canonical(r)}`).sort()) hash.update(line + '\n');
-      return hash.digest('hex');
-    };
     const { json } = await server.request('GET', 'kehu/_all_docs?include_docs=true');
     const onServer = (json.rows as { doc: { e?: string; t?: number; d: Record<string, unknown> } }[])
       .filter((row) => row.doc.e === 'customer' && row.doc.t === 0)
@@ -261,7 +235,7 @@ describe('sync through a CouchDB-protocol server', () => {
     console.log(`replicated ${onServer.length} customers to a fresh client in ${elapsed} ms`);
     const local = await fresh.entity<Record<string, unknown>>('customer').find();
     assert.equal(local.length, onServer.length);
-    assert.equal(checksum(local), checksum(onServer));
+    assert.equal(contentChecksum(local), contentChecksum(onServer));
     assert.equal(fresh.sync!.status.pending, 0);
     await close(fresh);
   });
