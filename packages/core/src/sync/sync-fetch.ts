@@ -38,7 +38,7 @@ function nothingNew(url: string): Response {
  * The fetch RxDB's CouchDB replication uses: adds basic authentication, aborts what is in flight
  * when the sync stops (a long-poll would otherwise hold the process for a minute), and turns
  * refused rows of `_bulk_docs` into something the replication can finish with. RxDB throws on any
- * row that is neither ok nor a conflict and retries the batch forever; here a refused update is
+ * row that is neither ok nor a conflict and retries the batch until it goes through; here a refused update is
  * reported as a conflict (the conflict handler then keeps the server's document and the refused
  * values, see `ConflictKeeper`) and a refused create as written (the record stays local and its
  * values are kept). Every refusal goes to `onRefused`.
@@ -168,6 +168,11 @@ export class SyncFetch {
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     const answer = rows.map((row) => {
       if (row.ok || row.error === 'conflict' || !row.error) return row;
+      // Only the server's write checks refuse (`validate_doc_update` throws `forbidden` or
+      // `unauthorized`). Any other row error (a server still starting, out of space…) goes back to
+      // RxDB as it is: the batch fails, is retried, and the status shows the error meanwhile —
+      // a transient failure must never count as a refusal, which would keep the record off the server.
+      if (row.error !== 'forbidden' && row.error !== 'unauthorized') return row;
       const exists = this.existing.has(row.id);
       this.onRefused({ id: row.id, reason: row.reason ?? row.error, doc: byId.get(row.id) ?? {}, exists });
       return exists
