@@ -1,7 +1,7 @@
-import type { RxCollection, RxDocument, RxStorageWriteError } from 'rxdb';
+import type { RxCollection, RxDocument } from 'rxdb';
 import { from, map, switchMap, type Observable } from 'rxjs';
 import type { Entity } from '../entity/types.js';
-import { KehuError, KehuValidationError } from '../errors/errors.js';
+import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { assertUnique, assertValid, withDefaults, withoutUndefined } from './checks.js';
 import { newId } from './ids.js';
@@ -18,14 +18,9 @@ import { assertNotInUse, type Referrer } from './in-use.js';
 import { assertNotLocked } from './locked.js';
 import { normalizeRecord } from '../normalize/record.js';
 import { isNewer, newerVersionError } from '../migration/versions.js';
+import { assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
 
 type Doc = RxDocument<PhysicalRecord>;
-
-/** Lets the page paint and take input between the storage writes of one long call. */
-const pause = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 /** Field names a selector constrains, through `$and`/`$or`/`$nor`. */
 function selectorKeys(selector: Record<string, unknown> | undefined): string[] {
@@ -363,22 +358,12 @@ export class EntityRepository implements Repository {
         this.entity,
         rows.map((r) => r.record),
       );
-    const issues: KehuValidationError['issues'] = [];
-    for (let from = 0; from < rows.length; from += step) {
-      if (from) await pause();
-      try {
-        assertValid(
-          this.entity,
-          rows.slice(from, from + step).map((r) => r.record),
-          this.locale,
-          true,
-        );
-      } catch (error) {
-        if (!(error instanceof KehuValidationError)) throw error;
-        issues.push(...error.issues.map((issue) => ({ ...issue, row: (issue.row ?? 0) + from })));
-      }
-    }
-    if (issues.length) throw new KehuValidationError(this.entity.name, issues, this.locale, this.entity.label);
+    await assertValidInSteps(
+      this.entity,
+      rows.map((r) => r.record),
+      step,
+      this.locale,
+    );
     await assertUnique(
       this.entity,
       this.collection,
@@ -397,34 +382,11 @@ export class EntityRepository implements Repository {
     const newer = changed.find((r) => r.existing && isNewer(this.entity, r.existing._data.d));
     if (newer) throw newerVersionError(this.entity, newer.existing!._data.d, this.locale);
     if (options.dryRun || !changed.length) return counts;
-    // One storage write for the whole batch (one IndexedDB transaction with Dexie), with each
-    // replaced record's revision as `previous`, so a concurrent change is refused, never overwritten.
-    // With `writeSize`, writes of that many records with a pause for the page between them: the
-    // storage's synchronous put loop is the page's longest task in an import. The checks above and
-    // the change entries below still cover the whole call, once.
+    // One storage write for the whole batch; with `writeSize`, writes of that many records with a
+    // pause for the page between them: the storage's synchronous put loop is the page's longest task
+    // in an import. The checks above and the change entries below still cover the whole call, once.
     const size = options.writeSize && options.writeSize > 0 ? options.writeSize : changed.length;
-    const written: typeof changed = [];
-    let error: RxStorageWriteError<PhysicalRecord> | undefined;
-    for (let from = 0; from < changed.length && !error; from += size) {
-      if (from) await pause();
-      const part = changed.slice(from, from + size);
-      const result = await this.collection.storageInstance.bulkWrite(
-        part.map(({ record, existing }) => ({
-          document: {
-            ...toPhysical(this.entity, record),
-            _deleted: false,
-            _attachments: existing?._data._attachments ?? {},
-            _meta: existing?._data._meta ?? { lwt: 0 },
-            _rev: existing?._data._rev ?? '',
-          },
-          previous: existing?._data,
-        })),
-        'kehu-bulk-upsert',
-      );
-      const failed = new Set(result.error.map((e) => e.documentId));
-      written.push(...part.filter((r) => !failed.has(primaryKey(this.entity.name, r.record.id))));
-      error = result.error[0];
-    }
+    const { written, error } = await writeInParts(this.collection, this.entity, changed, size);
     await this.audit?.append(
       written.map((r) => ({
         entity: this.entity.name,
