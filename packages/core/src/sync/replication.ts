@@ -9,13 +9,8 @@ import { CONFLICT_ENTITY } from './conflict-entity.js';
 import type { ConflictKeeper } from './conflict-handler.js';
 import { reasonText, SyncFetch, type Refusal } from './sync-fetch.js';
 import { TabChannel, type Done } from './tabs.js';
+import { syncUrls } from './urls.js';
 import type { ReplicationOptions, StoreSync, SyncStatus } from './types.js';
-
-/** The three databases a store syncs with, from the records database URL. */
-export function syncUrls(url: string): { records: string; changes: string; files: string; series: string } {
-  const root = url.replace(/\/+$/, '');
-  return { records: `${root}/`, changes: `${root}-changes/`, files: `${root}-files/`, series: `${root}-series/` };
-}
 
 const offlineText: LocalizedText = {
   en: 'The sync server cannot be reached; changes are kept on this device and sent when it is back.',
