@@ -14,6 +14,17 @@ export function percentile(samples: number[], p: number): number {
 /** Resolves at the start of the next frame (in its `requestAnimationFrame` callbacks). */
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 
+/** Checks `find` once per frame until it returns something; throws naming `what` after `timeoutMs`. */
+export async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (performance.now() - start > timeoutMs) throw new Error(`${what} did not appear within ${timeoutMs} ms`);
+    await nextFrame();
+  }
+}
+
 /**
  * Called in a `requestAnimationFrame` callback: resolves in the first task after that frame, i.e.
  * once its style, layout and paint are done (a message posted now runs after the rendering steps).

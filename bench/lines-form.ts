@@ -16,21 +16,11 @@ import { lineItemsStyles } from '../packages/components/src/line-items/line-item
 import { parseCell } from '../packages/components/src/line-items/cell-value.js';
 import type { Row } from '../packages/components/src/line-items/paste.js';
 import { linesDocumentId } from './forms-data.js';
-import { frames, nextFrame } from './frames.js';
+import { frames, nextFrame, until } from './frames.js';
 import { freshStage } from './stage.js';
 
 /** The column typed into: changing it recomputes the row's amount and the document's total. */
 export const LINE_COLUMN = 'quantity';
-
-async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (performance.now() - start > timeoutMs) throw new Error(`${what} did not appear within ${timeoutMs} ms`);
-    await nextFrame();
-  }
-}
 
 const cellSelector = (row: number, key: string) => `[role="gridcell"][data-row="${row}"][data-key="${key}"]`;
 

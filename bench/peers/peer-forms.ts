@@ -5,7 +5,7 @@
  */
 import { localize, type JsonSchema, type LocalizedText, type Store } from '@kehu/core';
 import { linesDocumentId } from '../forms-data.js';
-import { frames, nextFrame } from '../frames.js';
+import { frames, until } from '../frames.js';
 import { freshStage } from '../stage.js';
 import { MIDDLE_TEXT_FIELD, wideRecord, wideSchema } from '../wide-schema.js';
 
@@ -56,16 +56,6 @@ export function plainSchema(schema: unknown): unknown {
     delete out.enum;
   }
   return out;
-}
-
-async function until<T>(find: () => T | null | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (performance.now() - start > timeoutMs) throw new Error(`${what} did not appear within ${timeoutMs} ms`);
-    await nextFrame();
-  }
 }
 
 /**
