@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { loadEntityFiles } from '../packages/core/src/cli/entity-files.ts';
 import { serverDatabases } from '../packages/core/src/sync/server-documents.ts';
+import { ScopeAgent } from '../packages/core/src/sync/scope-agent.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -134,6 +135,8 @@ export async function startSyncServer({
   const roleNames = Object.keys(config.roles);
   for (const db of serverDatabases(schemaEntities, config, database)) {
     await call('PUT', db.name, undefined, { ok: [412] }); // 412: exists (persisted `dir`)
+    // The master records database is the agent's (below): server admins only.
+    if (db.name === database) continue;
     // Members: anyone with a Kehu role (self-registered CouchDB users have none). Never admins:
     // database admins bypass validate_doc_update.
     await call('PUT', `${db.name}/_security`, {
@@ -142,14 +145,45 @@ export async function startSyncServer({
     });
     await put(`${db.name}/${db.design._id}`, db.design);
   }
+  // Read scope (decision 0007): each user syncs records with a database of their own, filled from
+  // the master with what they may read; the agent merges what two users' databases bring together.
+  const agent = new ScopeAgent({
+    url,
+    admin,
+    entities: schemaEntities,
+    roles: config,
+    master: database,
+    replicator: false,
+  });
+  const design = serverDatabases(schemaEntities, config, database)[0].design;
+  await put(`${database}/${design._id}`, design);
+  const scoped = await agent.prepare(users.map(({ name, roles }) => ({ name, roles })));
+  // Apache CouchDB runs these from `_replicator` documents; here PouchDB runs them in process.
+  const replications = scoped.flatMap((db) =>
+    db.replications.map((r) =>
+      Pouch.replicate(new Pouch(r.source), new Pouch(r.target), {
+        live: true,
+        retry: true,
+        batch_size: 500,
+        ...(r.selector ? { selector: r.selector } : {}),
+      }),
+    ),
+  );
+  const conflicts = [];
+  agent.onConflict = (conflict) => conflicts.push(conflict);
+  const watching = agent.watch();
   ready = true;
   return {
+    conflicts,
     url,
     port: address.port,
     database,
     admin,
     users,
     async stop() {
+      agent.stop();
+      for (const r of replications) r.cancel();
+      await watching;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve()));
     },

@@ -4,6 +4,7 @@ import { loadEntityFiles, type EntityFile } from './entity-files.js';
 import { typesModule } from './generate.js';
 import { standaloneValidatorsModule } from '../validation/standalone.js';
 import type { Entity } from '../entity/types.js';
+import { scopeCommand } from './scope.js';
 
 const help = `kehu — tools for Kehu entity schemas
 
@@ -18,6 +19,10 @@ Usage:
                                    Write validators precompiled as standalone ES module code (no eval at
                                    run time, for a strict Content-Security-Policy) to FILE; pass its
                                    \`validators\` to defineEntity(schema, source, { precompiled }).
+  kehu scope <server> [paths…] --roles FILE [--master NAME] [--watch]
+                                   Read scope on Apache CouchDB: a records database per user in _users,
+                                   filled from the master by _replicator documents; --watch merges the
+                                   conflicts they bring together. Needs KEHU_COUCH_ADMIN=name:password.
   kehu --help                      This text.
 
 Exit codes: 0 fine, 1 problems found, 2 bad usage.`;
@@ -39,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(help);
     return command ? 0 : 2;
   }
+  if (command === 'scope') return scopeCommand(rest);
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const outIndex = rest.indexOf('--out');
   const validatorsIndex = rest.indexOf('--validators');

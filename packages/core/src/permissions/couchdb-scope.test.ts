@@ -1,23 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
-import { readSelector, scopeDatabases, userDatabaseName, type CouchSelector, type CouchUser } from './couchdb-scope.js';
+import {
+  matchesSelector,
+  readSelector,
+  scopeDatabases,
+  userDatabaseName,
+  type CouchSelector,
+  type CouchUser,
+} from './couchdb-scope.js';
 import { EntityPolicy } from './policy.js';
+// @ts-expect-error -- no type declarations; used only as CouchDB's reference semantics
+import { matchesSelector as pouchMatches } from 'pouchdb-selector-core';
 
 type Doc = Record<string, unknown>;
 
-/** Enough of CouchDB's Mango to run the generated selectors: equality, `$in`, `$or`, dotted paths. */
-function matches(selector: CouchSelector, doc: Doc): boolean {
-  return Object.entries(selector).every(([key, condition]) => {
-    if (key === '$or') return (condition as CouchSelector[]).some((part) => matches(part, doc));
-    const value = key
-      .split('.')
-      .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Doc)[k] : undefined), doc);
-    if (condition && typeof condition === 'object' && '$in' in condition)
-      return (condition.$in as unknown[]).includes(value);
-    return value === condition;
-  });
-}
+/** CouchDB's own Mango semantics (PouchDB's implementation), as the oracle. */
+const matches = (selector: CouchSelector, doc: Doc): boolean => pouchMatches(doc, selector);
 
 const doc = (e: string, d: Doc): Doc => ({ _id: `${e}|${d.id}`, e, t: 0, d });
 const sales: CouchUser = { name: 'u-sales', roles: ['sales', 'org:sh'] };
@@ -33,6 +32,8 @@ const docs = [
   doc('activity', { id: 'a1', owner: 'u-other' }),
   doc('vehicle', { id: 'v1' }),
   doc('product', { id: 'p1' }),
+  doc('kehu-conflict', { id: 'k1', entity: 'customer', recordId: 'c1', readers: ['u-sales', 'u-manager'] }),
+  doc('kehu-conflict', { id: 'k2', entity: 'customer', recordId: 'c2', readers: ['u-manager'] }),
 ];
 
 const reads = (user: CouchUser) => {
@@ -42,7 +43,14 @@ const reads = (user: CouchUser) => {
 
 describe('read scope on the server: one database per user', () => {
   it('gives a sales adviser own customers and opportunities, and the shared master data', () => {
-    assert.deepEqual(reads(sales), ['customer|c1', 'customer|c3', 'opportunity|o1', 'vehicle|v1', 'product|p1']);
+    assert.deepEqual(reads(sales), [
+      'customer|c1',
+      'customer|c3',
+      'opportunity|o1',
+      'vehicle|v1',
+      'product|p1',
+      'kehu-conflict|k1',
+    ]);
   });
 
   it("gives a sales manager the organisation's customers and everything without an organisation field", () => {
@@ -54,6 +62,8 @@ describe('read scope on the server: one database per user', () => {
       'activity|a1',
       'vehicle|v1',
       'product|p1',
+      'kehu-conflict|k1',
+      'kehu-conflict|k2',
     ]);
     // Without an organisation role the manager reads no customers at all, never all of them.
     assert.ok(!reads({ name: 'm2', roles: ['sales-manager'] }).some((id) => id.startsWith('customer|')));
@@ -64,11 +74,19 @@ describe('read scope on the server: one database per user', () => {
       const user: CouchUser = { name: 'u-sales', roles: [role, 'org:sh'] };
       const selector = readSelector(shippedEntities, shippedRoles, user);
       for (const d of docs) {
+        if (d.e === 'kehu-conflict') continue;
         const entity = shippedEntities.find((e) => e.name === d.e)!;
         const policy = new EntityPolicy(entity, shippedRoles, { id: 'u-sales', roles: [role], organisation: 'sh' });
         const expected = policy.can('query') && policy.inScope(d.d as Doc);
         assert.equal(Boolean(selector && matches(selector, d)), expected, `${role} reading ${d._id}`);
       }
+    }
+  });
+
+  it("decides as CouchDB's Mango does, for the agent naming who reads a record", () => {
+    for (const user of [sales, manager, { name: 'u-other', roles: ['auditor', 'org:bj'] }]) {
+      const selector = readSelector(shippedEntities, shippedRoles, user)!;
+      for (const d of docs) assert.equal(matchesSelector(d, selector), matches(selector, d), `${user.name} ${d._id}`);
     }
   });
 

@@ -1,6 +1,9 @@
 import type { Entity } from '../entity/types.js';
 import { EntityPolicy } from './policy.js';
 import type { PermissionConfig } from './types.js';
+import { userDatabaseName } from '../sync/urls.js';
+
+export { userDatabaseName };
 
 /** A CouchDB user as `_users` holds it: Kehu role names plus `org:<id>` roles for organisations. */
 export interface CouchUser {
@@ -32,12 +35,6 @@ export interface ScopeDatabase {
   replications: { source: string; target: string; selector?: CouchSelector }[];
 }
 
-/** `kehu-u-` + hex: reversible, lowercase, and safe for any user name (Chinese, `@`, capitals). */
-export function userDatabaseName(user: string, master = 'kehu'): string {
-  const hex = [...new TextEncoder().encode(user)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${master}-u-${hex}`;
-}
-
 /** The Mango selector for the records one user may read (`query`), row scopes applied. */
 export function readSelector(entities: Entity[], config: PermissionConfig, user: CouchUser): CouchSelector | null {
   const orgs = user.roles.filter((r) => r.startsWith('org:') && r.length > 4).map((r) => r.slice(4));
@@ -65,7 +62,34 @@ export function readSelector(entities: Entity[], config: PermissionConfig, user:
   }
   const parts = [...(everything.length ? [{ e: { $in: everything } }] : []), ...scoped];
   if (!parts.length) return null;
+  // Conflicts the server found name the users who can read their record (sync/scope-agent.ts).
+  parts.push({ e: 'kehu-conflict', 'd.readers': { $all: [user.name] } });
   return parts.length === 1 ? parts[0] : { $or: parts };
+}
+
+/** A value at a dotted path (`d.salesRep`). */
+function at(doc: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+}
+
+/**
+ * Whether a document matches a selector of the shapes `readSelector` makes (`$or`, `$in`, `$all`,
+ * equality), as CouchDB's filtered replication would decide: the agent uses it to name who reads a record.
+ */
+export function matchesSelector(doc: unknown, selector: CouchSelector): boolean {
+  return Object.entries(selector).every(([key, condition]) => {
+    if (key === '$or') return (condition as CouchSelector[]).some((s) => matchesSelector(doc, s));
+    const value = at(doc, key);
+    if (condition && typeof condition === 'object') {
+      const c = condition as { $in?: unknown[]; $all?: unknown[] };
+      if (c.$in) return c.$in.includes(value);
+      if (c.$all) return Array.isArray(value) && c.$all.every((v) => value.includes(v));
+      return false;
+    }
+    return value === condition;
+  });
 }
 
 /**

@@ -139,6 +139,18 @@ const source = `function (newDoc, oldDoc, userCtx, secObj) {
       (doc.pk !== undefined && doc.pk !== id) || (doc.t !== 0 && doc.t !== 1))
     no('Document ' + id + ' is not a Kehu record (entity|id, e, t, d); only administrators may write it.',
       '文档 ' + id + ' 不是 Kehu 记录（entity|id、e、t、d），只有管理员可以写入。');
+  if (doc.e === 'kehu-conflict') {
+    // Conflicts the server found (decision 0007): the users they name resolve them; nothing else.
+    var k, settle = { status: 1, choices: 1, resolvedAt: 1, updatedAt: 1 };
+    if (!live || newDoc._deleted || !isObj(live.d) || !has(live.d.readers, user.name))
+      no('Only the sync server adds or removes sync conflicts; the users a conflict names may resolve it.',
+        '同步冲突只能由同步服务器添加或删除；冲突列出的用户可以解决它。');
+    for (k in newDoc.d) if (own(newDoc.d, k) && !own(settle, k) && !same(newDoc.d[k], live.d[k]))
+      no('Only the status, choices and time of a sync conflict may change (' + k + ').', '同步冲突只能修改状态、选择和时间（' + k + '）。');
+    for (k in live.d) if (own(live.d, k) && !own(newDoc.d, k) && !own(settle, k))
+      no('Only the status, choices and time of a sync conflict may change (' + k + ').', '同步冲突只能修改状态、选择和时间（' + k + '）。');
+    return;
+  }
   var E = own(T.e, doc.e) ? T.e[doc.e] : null;
   if (!E) no('There is no entity "' + doc.e + '".', '没有实体「' + doc.e + '」。');
   var label = E.l.split('|');

@@ -31,6 +31,7 @@ after(async () => {
 const users: Record<string, StoreUser> = {
   'admin.wang': { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
   'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
+  'auditor.zhao': { id: 'auditor.zhao', roles: ['auditor'], organisation: 'sh' },
 };
 
 async function client(name: string, codeBlock: number): Promise<Store> {
@@ -66,6 +67,18 @@ const newCustomer = (store: Store, name: string) =>
   store.entity('customer').insert({ name, type: 'consumer', organisation: 'sh' });
 
 describe('naming-series codes across clients', () => {
+  it('reserves no codes for a user who cannot create records', async () => {
+    const a = await client('admin.wang', 5);
+    await a.sync!.awaitInSync();
+    const before = await server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
+    assert.equal(before.status, 200, 'a user who creates customers reserved a block');
+    const auditor = await client('auditor.zhao', 5);
+    await auditor.sync!.awaitInSync();
+    const after = await server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
+    assert.equal(after.json.next, before.json.next, 'the auditor took no block');
+    await close(a, auditor);
+  });
+
   it('two clients numbering customers at the same time never hand out one code', async () => {
     const [a, b] = [await client('admin.wang', 5), await client('manager.li', 5)];
     await Promise.all([a.sync!.awaitInSync(), b.sync!.awaitInSync()]);

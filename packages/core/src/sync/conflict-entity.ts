@@ -21,7 +21,8 @@ export type ConflictField = {
  * `duplicate` — a record arrived whose unique value another record already holds (`fields` names the
  * field and the value, `reason` both records; decision 0012). Kept as a
  * record of the built-in `kehu-conflict` entity on this client only (never replicated), until the
- * user picks per field with `store.conflicts.resolve`.
+ * user picks per field with `store.conflicts.resolve`. Conflicts the server found carry `readers`
+ * and do replicate (see `readers`).
  */
 export type ConflictRecord = {
   entity: string;
@@ -35,6 +36,13 @@ export type ConflictRecord = {
   resolvedAt?: string;
   /** Per field, which value the user kept. */
   choices?: Record<string, 'local' | 'server'>;
+  /**
+   * Set on conflicts the sync server found (two users' databases brought the same field changed
+   * two ways together, decision 0007): the users who can read the record. Such a conflict
+   * replicates to each of them and is resolved once, by any of them; `local` is the value that lost
+   * (not necessarily this user's), `server` the one the record kept.
+   */
+  readers?: string[];
 };
 
 const json = (en: string, zh: string) => ({
@@ -91,6 +99,12 @@ const schema: JsonSchema = {
     reason: { type: 'string', maxLength: 2000, 'x-kehu': { label: { 'zh-CN': '原因', en: 'Reason' } } },
     detectedAt: { type: 'string', format: 'date-time', 'x-kehu': { label: { 'zh-CN': '发现时间', en: 'Detected' } } },
     resolvedAt: { type: 'string', format: 'date-time', 'x-kehu': { label: { 'zh-CN': '解决时间', en: 'Resolved' } } },
+    readers: {
+      type: 'array',
+      maxItems: 10000,
+      items: { type: 'string', maxLength: 256 },
+      'x-kehu': { label: { 'zh-CN': '可见用户', en: 'Seen by' } },
+    },
     choices: {
       type: 'object',
       additionalProperties: { type: 'string', enum: ['local', 'server'] },

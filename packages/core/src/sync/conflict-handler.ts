@@ -2,7 +2,7 @@ import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import { localDocument, sameWrite, type StoreMigrations } from '../migration/versions.js';
 import type { Entity } from '../entity/types.js';
 import { toPhysical, type PhysicalRecord } from '../store/physical.js';
-import type { ConflictField } from './conflict-entity.js';
+import { CONFLICT_ENTITY, type ConflictField } from './conflict-entity.js';
 import { mergeEdits, sameValue, type FieldConflict, type MergeSide } from './merge.js';
 
 /** What the handler asks to keep: the local values of one record the record no longer holds. */
@@ -20,7 +20,8 @@ const system = new Set(['id', 'createdAt', 'updatedAt', '_v']);
 
 const text = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
 
-function toFields(conflicts: FieldConflict[]): ConflictField[] {
+/** Field conflicts as a conflict record keeps them (values as JSON text). */
+export function toFields(conflicts: FieldConflict[]): ConflictField[] {
   return conflicts.map((c) => {
     const field: ConflictField = { field: c.field };
     if ('local' in c) field.local = text(c.local);
@@ -81,6 +82,9 @@ export class ConflictKeeper {
     // Kehu never deletes records for good; a document gone from the server keeps the local one.
     if (!server) return local ? mine : theirs;
     if (!local || !entity) return theirs;
+    // Two users resolved one server-found conflict at once: the first resolution stands.
+    if (entity.name === CONFLICT_ENTITY)
+      return server.record.status === 'resolved' || local.record.status !== 'resolved' ? theirs : mine;
     const key = `${pk}|${local.record.updatedAt}|${server.record.updatedAt}`;
     if (reason !== undefined) {
       const from = (server.record ?? {}) as Record<string, unknown>;

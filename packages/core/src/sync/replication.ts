@@ -208,7 +208,7 @@ export class CouchSync implements StoreSync {
     if (!this.stopped) return;
     this.stopped = false;
     this.ready = this.onStart?.().catch(() => undefined) ?? Promise.resolve();
-    const urls = syncUrls(this.options.url);
+    const urls = syncUrls(this.options.url, this.options.database === 'shared' ? undefined : this.options.username);
     const collections = this.database.collections as Record<string, RxCollection>;
     const batchSize = this.options.batchSize ?? 200;
     const plan: [string, string][] = [
@@ -240,8 +240,10 @@ export class CouchSync implements StoreSync {
         },
         push: {
           batchSize,
-          // Conflicts are this client's business; they never leave it.
-          modifier: (doc: { e?: string }) => (doc.e === CONFLICT_ENTITY ? null : doc),
+          // Conflicts are this client's business and never leave it, except those the server found
+          // (with `readers`): their resolution goes back to everyone they name.
+          modifier: (doc: { e?: string; d?: object }) =>
+            doc.e === CONFLICT_ENTITY && !(doc.d && 'readers' in doc.d) ? null : doc,
         },
       }) as Replication;
       this.states.push(state);

@@ -22,7 +22,7 @@ export function syncSetup(entities: ReadonlyMap<string, Entity>, migrations: Sto
   return {
     conflictHandler: keeper.handler,
     async attach(
-      store: Pick<Store, 'entity' | 'locale' | 'name'>,
+      store: Pick<Store, 'entity' | 'locale' | 'name' | 'permissions'>,
       database: RxDatabase,
       records: RxCollection<PhysicalRecord>,
       replication: ReplicationOptions | undefined,
@@ -55,8 +55,10 @@ export function syncSetup(entities: ReadonlyMap<string, Entity>, migrations: Sto
         await close();
         await blocks.settled();
       };
+      // Only for what this user may create: a block reserved by an auditor would be codes nobody uses.
       sync.onStart = async () => {
-        await Promise.all([...entities.values()].map((entity) => local.series.topUp(entity)));
+        const creates = [...entities.values()].filter((entity) => store.permissions.can(entity.name, 'create'));
+        await Promise.all(creates.map((entity) => local.series.topUp(entity)));
       };
       watchDuplicates(records, entities, (conflict) => keeper.onKept(conflict));
       await sync.init();

@@ -11,6 +11,7 @@ import type { KehuRecord } from '../store/types.js';
 import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
 import type { SyncConflicts } from './conflicts.js';
 import { eventually, contentChecksum } from './test-checks.js';
+import { userDatabaseName } from './urls.js';
 
 let server: TestServer;
 const open: Store[] = [];
@@ -153,10 +154,17 @@ describe('sync through a CouchDB-protocol server', () => {
       },
     });
     assert.equal(customer.status, 201);
-    const { json: current } = await server.request('GET', 'kehu/customer%7Crefuse-1');
+    // Sales advisers write to their own database (read scope, decision 0007); the record reaches it from the master.
+    const own = `${userDatabaseName('sales.chen')}/customer%7Crefuse-1`;
+    let current: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any -- a CouchDB document
+    await eventually(async () => {
+      const got = await server.request('GET', own, undefined, demoUser('sales.chen'));
+      assert.equal(got.status, 200);
+      current = got.json;
+    });
     const put = await server.request(
       'PUT',
-      'kehu/customer%7Crefuse-1',
+      own,
       { ...current, d: { ...current.d, creditLimit: 999999 } },
       demoUser('sales.chen'),
     );
@@ -166,7 +174,7 @@ describe('sync through a CouchDB-protocol server', () => {
     assert.match(put.json.reason, /信用额度/);
     const allowed = await server.request(
       'PUT',
-      'kehu/customer%7Crefuse-1',
+      own,
       { ...current, d: { ...current.d, remark: 'ok' } },
       demoUser('sales.chen'),
     );

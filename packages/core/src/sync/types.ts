@@ -14,6 +14,12 @@ export interface ReplicationOptions {
   /** CouchDB user name: the Kehu user id that owner fields hold (decision 0007). */
   username: string;
   password: string;
+  /**
+   * Which records database to sync with (decision 0007): `user` (default) — the user's own database
+   * next to `url`, which the server fills with exactly the records the user may read; `shared` — the
+   * database at `url` itself, for CouchDB server admins or a server without read scope.
+   */
+  database?: 'user' | 'shared';
   /** Keep replicating as changes happen (default true); false replicates once on `start`. */
   live?: boolean;
   /** Start when the store opens (default true); otherwise call `store.sync.start()`. */
