@@ -155,8 +155,6 @@ export async function startSyncServer({
     master: database,
     replicator: false,
   });
-  const design = serverDatabases(schemaEntities, config, database)[0].design;
-  await put(`${database}/${design._id}`, design);
   const scoped = await agent.prepare(users.map(({ name, roles }) => ({ name, roles })));
   // Apache CouchDB runs these from `_replicator` documents; here PouchDB runs them in process.
   const replications = scoped.flatMap((db) =>

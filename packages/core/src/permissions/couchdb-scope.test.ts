@@ -100,7 +100,7 @@ describe('read scope on the server: one database per user', () => {
     assert.equal(db.name, 'kehu-u-752d73616c6573');
     assert.deepEqual(db.security, { admins: { names: [], roles: [] }, members: { names: ['u-sales'], roles: [] } });
     assert.deepEqual(db.replications, [
-      { source: 'kehu', target: db.name, selector: db.selector },
+      { source: 'kehu', target: db.name, selector: { $or: [db.selector, { _id: '_design/kehu' }] } },
       { source: db.name, target: 'kehu' },
     ]);
   });

@@ -118,7 +118,9 @@ export function scopeDatabases(
         security: { admins: { names: [], roles: [] }, members: { names: [user.name], roles: [] } },
         selector,
         replications: [
-          { source: master, target: name, selector },
+          // The design document too: a new one installed in the master (a role or schema change,
+          // decision 0013's roll-out) reaches every user's database by itself.
+          { source: master, target: name, selector: { $or: [selector, { _id: '_design/kehu' }] } },
           { source: name, target: master },
         ],
       },

@@ -30,6 +30,15 @@ function errorText(failure: SyncFetch['lastFailure']): { text: LocalizedText; of
       offline: false,
     };
   if (failure.status === 403) return { text: reasonText(failure.reason), offline: false };
+  // Read scope (decision 0007): a user added after the server's agent last ran has no database yet.
+  if (failure.status === 404)
+    return {
+      text: {
+        en: `The sync server has no database for this user yet (${failure.reason}); ask the administrator to run "kehu scope". Changes are kept on this device.`,
+        'zh-CN': `同步服务器上还没有该用户的数据库（${failure.reason}）；请管理员运行 "kehu scope"。修改已保存在本设备。`,
+      },
+      offline: false,
+    };
   return {
     text: {
       en: `The sync server answered with an error: ${failure.status} ${failure.error} ${failure.reason}`,

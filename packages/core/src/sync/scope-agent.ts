@@ -128,10 +128,15 @@ export class ScopeAgent {
       this.master,
     );
     this.scopes = databases;
+    // The master's design document, copied with its revision history: the master → user replication
+    // then keeps it current in every user's database (a new one installed in the master rolls out by
+    // itself) without a second revision branch.
+    await this.put(`${this.master}/${design._id}`, design as unknown as Record<string, unknown>);
+    const current = await this.call('GET', `${this.master}/${design._id}?revs=true`);
     for (const db of databases) {
       await this.call('PUT', db.name, undefined, [412]);
       await this.call('PUT', `${db.name}/_security`, db.security);
-      await this.put(`${db.name}/${design._id}`, design as unknown as Record<string, unknown>);
+      await this.call('POST', `${db.name}/_bulk_docs`, { docs: [current], new_edits: false });
       if (this.options.replicator === false) continue;
       await this.call('PUT', '_replicator', undefined, [412]);
       const server = new URL(this.options.url);

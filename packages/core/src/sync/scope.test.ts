@@ -30,6 +30,7 @@ const users: Record<string, StoreUser> = {
   'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
   'sales.zhang': { id: 'sales.zhang', roles: ['sales'], organisation: 'sh' },
   'sales.chen': { id: 'sales.chen', roles: ['sales'], organisation: 'sh' },
+  新顾问: { id: '新顾问', roles: ['sales'], organisation: 'sh' },
 };
 
 async function client(name: string): Promise<Store> {
@@ -205,6 +206,11 @@ describe('read scope: one database per user on the server', () => {
       roles: ['sales', 'org:sh'],
     };
     assert.equal((await server.request('PUT', `_users/${encodeURIComponent(user._id)}`, user)).status, 201);
+    // Signed up before the agent ran again: no database yet, and the status says what to do.
+    const early = await client('新顾问');
+    await eventually(async () => assert.match(early.sync!.status.lastError?.en ?? '', /no database for this user yet/));
+    assert.match(early.sync!.status.lastError!['zh-CN'], /还没有该用户的数据库/);
+    const offline = await early.entity('customer').insert({ name: '先记下的客户', type: 'consumer' });
     process.env.KEHU_COUCH_ADMIN = `${server.admin.name}:${server.admin.password}`;
     try {
       assert.equal(
@@ -228,5 +234,12 @@ describe('read scope: one database per user on the server', () => {
       mine.some((r) => r.doc.selector),
       'the master → user replication is filtered by the read selector',
     );
+    // The waiting client gets going by itself and sends what it kept.
+    await eventually(async () => {
+      const sent = await server.request('GET', `${name}/customer%7C${offline.id}`);
+      assert.equal(sent.json.d?.name, '先记下的客户');
+    });
+    await eventually(() => assert.equal(early.sync!.status.state, 'idle'));
+    await close(early);
   });
 });
