@@ -101,7 +101,7 @@ describe('read scope on the server: one database per user', () => {
     assert.deepEqual(db.security, { admins: { names: [], roles: [] }, members: { names: ['u-sales'], roles: [] } });
     assert.deepEqual(db.replications, [
       { source: 'kehu', target: db.name, selector: { $or: [db.selector, { _id: '_design/kehu' }] } },
-      { source: db.name, target: 'kehu' },
+      { source: db.name, target: 'kehu', selector: { e: { $exists: true } } },
     ]);
   });
 

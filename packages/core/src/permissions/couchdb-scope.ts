@@ -29,8 +29,8 @@ export interface ScopeDatabase {
   selector: CouchSelector | null;
   /**
    * Server-side replications to keep running (as `_replicator` documents, with admin credentials):
-   * master → user database filtered by `selector`, and user database → master unfiltered (every
-   * document in it passed `validate_doc_update` when the user wrote it).
+   * master → user database filtered by `selector`, and user database → master for every Kehu
+   * record (each passed `validate_doc_update` when the user wrote it; bare tombstones stay behind).
    */
   replications: { source: string; target: string; selector?: CouchSelector }[];
 }
@@ -83,8 +83,9 @@ export function matchesSelector(doc: unknown, selector: CouchSelector): boolean 
     if (key === '$or') return (condition as CouchSelector[]).some((s) => matchesSelector(doc, s));
     const value = at(doc, key);
     if (condition && typeof condition === 'object') {
-      const c = condition as { $in?: unknown[]; $all?: unknown[] };
+      const c = condition as { $in?: unknown[]; $all?: unknown[]; $exists?: boolean };
       if (c.$in) return c.$in.includes(value);
+      if (c.$exists !== undefined) return (value !== undefined) === c.$exists;
       if (c.$all) return Array.isArray(value) && c.$all.every((v) => value.includes(v));
       return false;
     }
@@ -121,7 +122,9 @@ export function scopeDatabases(
           // The design document too: a new one installed in the master (a role or schema change,
           // decision 0013's roll-out) reaches every user's database by itself.
           { source: master, target: name, selector: { $or: [selector, { _id: '_design/kehu' }] } },
-          { source: name, target: master },
+          // Kehu records only: the bare tombstones that take a record out of this database when it
+          // leaves the user's rows (sync/scope-eviction.ts) must not delete it in the master.
+          { source: name, target: master, selector: { e: { $exists: true } } },
         ],
       },
     ];

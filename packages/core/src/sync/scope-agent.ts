@@ -5,6 +5,7 @@ import { toPhysical } from '../store/physical.js';
 import { conflictEntity, type ConflictRecord } from './conflict-entity.js';
 import { toFields } from './conflict-handler.js';
 import { mergeEdits, type FieldConflict, type MergeSide } from './merge.js';
+import { evictOutOfScope } from './scope-eviction.js';
 import { serverDatabases, syncedEntities } from './server-documents.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CouchDB's JSON answers vary per endpoint */
@@ -68,6 +69,8 @@ export class ScopeAgent {
   private controller?: AbortController;
   /** The users' databases from `prepare`: who reads what. */
   private scopes: ScopeDatabase[] = [];
+  /** Called when a record was taken out of users' databases (it left their rows). */
+  onEvicted: (id: string, users: string[]) => void = () => {};
   /** Called for every pair of values the agent could not merge. */
   onConflict: (conflict: ServerConflict) => void = () => {};
 
@@ -153,7 +156,11 @@ export class ScopeAgent {
     return databases;
   }
 
-  /** Resolves the master's conflicted documents changed since the last call; returns how many. */
+  /**
+   * Follows the master's documents changed since the last call: merges conflicted ones, and takes
+   * records out of the databases of users who may no longer read them (`evictOutOfScope`).
+   * Returns how many conflicts it resolved.
+   */
   async resolveConflicts(feed: { longpoll?: number } = {}): Promise<number> {
     const wait = feed.longpoll ? `&feed=longpoll&timeout=${feed.longpoll}` : '';
     const changes = await this.call(
@@ -161,8 +168,14 @@ export class ScopeAgent {
       `${this.master}/_changes?style=all_docs&limit=500&since=${encodeURIComponent(this.since)}${wait}`,
     );
     let resolved = 0;
-    for (const change of changes.results as { id: string; changes: unknown[] }[]) {
-      if (change.changes.length > 1 && !change.id.startsWith('_design/') && (await this.resolve(change.id))) resolved++;
+    for (const change of changes.results as { id: string; changes: { rev: string }[]; deleted?: boolean }[]) {
+      if (change.id.startsWith('_design/') || change.deleted) continue;
+      if (change.changes.length > 1 && (await this.resolve(change.id))) resolved++;
+      // A first revision was nobody's before; later ones may have left someone's rows.
+      else if (!change.changes[0].rev.startsWith('1-')) {
+        const users = await evictOutOfScope(this.call.bind(this), this.master, this.scopes, change.id);
+        if (users.length) this.onEvicted(change.id, users);
+      }
     }
     this.since = String(changes.last_seq);
     return resolved;
