@@ -26,6 +26,8 @@ export async function conflictStore(options: {
   locale?: Locale;
   enforce?: boolean;
   entities?: JsonSchema[];
+  /** Found by the sync server between two users: the users who read the record (decision 0007). */
+  readers?: string[];
 }): Promise<{ store: Store; recordId: string; conflictId: string }> {
   // The product carries the `cost` permission group the roles name.
   const entities = options.entities ?? [customerSchema, productSchema];
@@ -57,6 +59,9 @@ export async function conflictStore(options: {
         kind: 'edit',
         status: 'open',
         detectedAt: now,
+        ...(options.readers
+          ? { readers: options.readers, reason: 'Two users changed these fields. / 两位用户修改了这些字段。' }
+          : {}),
         fields: merged.conflicts.map((c) => ({
           field: c.field,
           ...(c.local !== undefined ? { local: text(c.local) } : {}),

@@ -12,6 +12,11 @@ addStrings({
     'zh-CN': '您和其他人修改了相同的字段',
     en: 'You and someone else changed the same fields',
   },
+  'conflictPicker.kind.server': {
+    'zh-CN': '两位用户同时修改了相同的字段',
+    en: 'Two users changed the same fields at the same time',
+  },
+  'conflictPicker.other': { 'zh-CN': '另一个值', en: 'The other value' },
   'conflictPicker.kind.refused': { 'zh-CN': '服务器拒绝了您的修改', en: 'The server refused your change' },
   'conflictPicker.kind.duplicate': { 'zh-CN': '唯一值重复', en: 'A unique value is taken twice' },
   'conflictPicker.detected': { 'zh-CN': '发现于 {time}', en: 'Detected {time}' },

@@ -98,6 +98,23 @@ describe('kehu-conflict-picker', () => {
     expect(activeInShadow(el)?.getAttribute('part')).to.equal('message');
   });
 
+  it('says when the server found the conflict between two users, in both languages', async () => {
+    const { store } = await conflictStore({
+      base,
+      local: { remark: 'one user' },
+      server: { remark: 'another user' },
+      user: admin,
+      readers: ['u-admin', 'u-li'],
+    });
+    const el = await open(store);
+    await waitUntil(() => text(el).includes('Two users changed the same fields at the same time'), 'the kind shows');
+    expect(text(el)).to.contain('The other value');
+    expect(text(el)).not.to.contain('Mine').and.not.to.contain('Reason:');
+    el.locale = 'zh-CN';
+    await waitUntil(() => text(el).includes('两位用户同时修改了相同的字段'), 'the kind in Chinese');
+    expect(text(el)).to.contain('另一个值');
+  });
+
   it('masks what the role may not see and keeps the current value of fields it may not change', async () => {
     const { store, recordId } = await conflictStore({
       base,

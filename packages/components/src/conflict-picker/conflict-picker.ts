@@ -174,13 +174,14 @@ export class KehuConflictPicker extends LitElement {
     const fields = pickerFields(store, entity, conflict.fields, this.histories.get(conflict.id) ?? []);
     const picks = this.picks.get(conflict.id) ?? {};
     const heading = `conflict-${conflict.id}`;
-    const reason = conflict.reason ? localize(reasonText(conflict.reason), locale) : '';
+    // Found by the server between two users (decision 0007): its kind says it all.
+    const reason = conflict.reason && !conflict.readers ? localize(reasonText(conflict.reason), locale) : '';
     const busy = this.busy === conflict.id;
     const failure = this.failure?.id === conflict.id ? this.failure.text : '';
     return html`<section part="conflict" class="conflict" aria-labelledby=${heading} data-id=${conflict.id}>
       <h3 part="heading" id=${heading} tabindex="-1">${localize(entity.label, locale)} · ${title}</h3>
       <p part="meta" class="meta">
-        ${pickerText(locale, `kind.${conflict.kind}`)} ·
+        ${pickerText(locale, conflict.readers ? 'kind.server' : `kind.${conflict.kind}`)} ·
         ${pickerText(locale, 'detected', { time: this.time(conflict.detectedAt, locale) })}
         ${reason ? html`<br />${pickerText(locale, 'reason', { reason })}` : nothing}
       </p>
@@ -216,7 +217,9 @@ export class KehuConflictPicker extends LitElement {
           ?disabled=${which === 'local' && field.access !== 'write'}
           @change=${() => this.pick(conflict.id, field.key, which)}
         />
-        <span class="side">${pickerText(locale, which === 'local' ? 'mine' : 'theirs')}</span>
+        <span class="side"
+          >${pickerText(locale, which === 'local' ? (conflict.readers ? 'other' : 'mine') : 'theirs')}</span
+        >
         <span class="value">${this.value(locale, field, value)}</span>
         ${by ? html`<span class="who">${pickerText(locale, 'by', { user: by.user, time: this.time(by.at, locale) })}</span>` : nothing}
       </label>`;
