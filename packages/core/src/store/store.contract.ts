@@ -189,6 +189,62 @@ export function storeContract(
       await store.close();
     });
 
+    it('counts an entity whole without its removed records or records of entities named like it', async () => {
+      const plain = (id: string) =>
+        ({ $id: id, type: 'object', properties: { name: { type: 'string' } } }) as JsonSchema;
+      // 'thing-a' and 'thing-ab' share a prefix; 'thing' sorts before both.
+      const store = await open([plain('thing'), plain('thing-a'), plain('thing-ab')]);
+      const [thing, a, ab] = ['thing', 'thing-a', 'thing-ab'].map((name) => store.entity(name));
+      await a.bulkInsert(Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, name: `a${i}` })));
+      await ab.bulkInsert(Array.from({ length: 5 }, (_, i) => ({ id: `a${i}`, name: `ab${i}` })));
+      await thing.insert({ name: 'first' });
+      await a.remove('a3');
+      await a.remove('a7');
+      equal(await a.count(), 10);
+      equal(await ab.count(), 5);
+      equal(await thing.count(), 1);
+      const live = a.count$();
+      const restored = firstValueFrom(live.pipe(filter((n) => n === 11)));
+      equal(await firstValueFrom(live), 10);
+      await a.restore('a3');
+      equal(await restored, 11);
+      equal(await a.count(), 11);
+      equal(await a.count({ selector: { name: 'a3' } }), 1);
+      equal(await store.entity('thing-ab').count({ search: 'ab4' }), 1);
+      await store.close();
+    });
+
+    it('refuses a bulk insert that repeats a stored id, even a removed one, and takes ids around stored ones', async () => {
+      const store = await open([{ $id: 'thing', type: 'object', properties: { name: { type: 'string' } } }]);
+      const repo = store.entity('thing');
+      await repo.bulkInsert([
+        { id: 'b2', name: 'two' },
+        { id: 'b4', name: 'four' },
+        { id: 'b8', name: 'eight' },
+      ]);
+      await repo.remove('b8');
+      // Between stored ids, none of them stored.
+      equal(await repo.bulkInsert([{ id: 'b1' }, { id: 'b3' }, { id: 'b5' }]), 3);
+      const error = await rejects<KehuError>(repo.bulkInsert([{ id: 'b6' }, { id: 'b4' }]), 'KehuError');
+      ok(error.message.includes('"b4" already exists'), error.message);
+      const removed = await rejects<KehuError>(repo.bulkInsert([{ id: 'b7' }, { id: 'b8' }]), 'KehuError');
+      ok(removed.message.includes('"b8" already exists'), removed.message);
+      equal(await repo.count(), 5);
+      deepEqual(
+        await repo.bulkUpsert([
+          { id: 'b9', name: 'nine' },
+          { id: 'b1', name: 'one' },
+        ]),
+        {
+          inserted: 1,
+          updated: 1,
+          unchanged: 0,
+        },
+      );
+      equal((await repo.get('b1'))?.name, 'one');
+      await store.close();
+    });
+
     it('writes nothing from a bulk insert with one bad row, and names the row', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
