@@ -105,6 +105,11 @@ export async function startSyncServer({
     }
     pouch(req, res);
   });
+  // Clients close idle keep-alive connections first (undici after 4 s): a server closing them at
+  // Node's default 5 s races a request sent on one just then, which fails as a reset connection
+  // (a sync status flashing "offline" on a busy machine).
+  server.keepAliveTimeout = 65000;
+  server.headersTimeout = 66000;
   server.listen(port, '127.0.0.1');
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
@@ -158,17 +163,30 @@ export async function startSyncServer({
   const scoped = await agent.prepare(users.map(({ name, roles }) => ({ name, roles })));
   // Apache CouchDB runs these from `_replicator` documents; here PouchDB runs them in process.
   const replications = scoped.flatMap((db) =>
-    db.replications.map((r) =>
-      Pouch.replicate(new Pouch(r.source), new Pouch(r.target), {
+    db.replications.map((r) => {
+      const replication = Pouch.replicate(new Pouch(r.source), new Pouch(r.target), {
         live: true,
         retry: true,
         batch_size: 500,
         ...(r.selector ? { selector: r.selector } : {}),
-      }),
-    ),
+      });
+      const say = (what) => (detail) =>
+        process.env.KEHU_SYNC_DEBUG && console.error(`${r.source} → ${r.target}: ${what}`, detail?.message ?? detail ?? '');
+      replication.on('denied', say('denied')).on('error', say('error')).on('paused', (e) => e && say('paused')(e));
+      return replication;
+    }),
   );
   const conflicts = [];
   agent.onConflict = (conflict) => conflicts.push(conflict);
+  if (process.env.KEHU_SYNC_DEBUG) {
+    agent.onEvicted = (id, users) => console.error(`agent: evicted ${id} from ${users.join(', ')}`);
+    const resolve = agent.resolve.bind(agent);
+    agent.resolve = async (id) => {
+      const done = await resolve(id);
+      console.error(`agent: resolve ${id} → ${done}`);
+      return done;
+    };
+  }
   const watching = agent.watch();
   ready = true;
   return {

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createStore } from '../store/create-store.js';
@@ -21,8 +21,12 @@ before(async () => {
   server = await spawnSyncServer();
 });
 
+// A failed test must not leave its clients open (RxDB's free build caps open collections).
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
 after(async () => {
-  await Promise.all(open.map((s) => s.close()));
   await server.stop();
 });
 
@@ -193,34 +197,6 @@ describe('read scope: one database per user on the server', () => {
     assert.equal(forged.status, 403);
     assert.match(forged.json.reason, /同步冲突/);
     await close(zhang, manager);
-  });
-
-  it("takes a customer handed to another adviser out of the old adviser's database and client", async () => {
-    assert.equal((await server.request('POST', 'kehu', customer('moved-1', 'sales.zhang'))).status, 201);
-    const [zhang, chen] = [await client('sales.zhang'), await client('sales.chen')];
-    await eventually(async () => assert.ok(await zhang.entity('customer').get('moved-1')));
-    // The manager hands it over (here straight in the master, as a server-side job would).
-    const hand = async (to: string) => {
-      const { json } = await server.request('GET', 'kehu/customer%7Cmoved-1');
-      const next = { ...json, d: { ...json.d, salesRep: to, updatedAt: new Date().toISOString() } };
-      assert.equal((await server.request('PUT', 'kehu/customer%7Cmoved-1', next)).status, 201);
-    };
-    await hand('sales.chen');
-    await eventually(async () => assert.ok(await chen.entity('customer').get('moved-1'), 'the new adviser has it'));
-    await eventually(async () =>
-      assert.equal(await zhang.entity('customer').get('moved-1'), null, 'gone from the old one'),
-    );
-    const held = await server.request('GET', `${userDatabaseName('sales.zhang')}/customer%7Cmoved-1`);
-    assert.equal(held.status, 404, "not in the old adviser's database either");
-    const master = await server.request('GET', 'kehu/customer%7Cmoved-1');
-    assert.equal(master.json.d.salesRep, 'sales.chen', 'the master keeps the record');
-    // Handed back, it returns.
-    await hand('sales.zhang');
-    await eventually(async () =>
-      assert.equal((await zhang.entity('customer').get('moved-1'))?.salesRep, 'sales.zhang'),
-    );
-    await eventually(async () => assert.equal(await chen.entity('customer').get('moved-1'), null));
-    await close(zhang, chen);
   });
 
   it('gives users added later a database of their own with `kehu scope` (as on Apache CouchDB)', async () => {
