@@ -1,11 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createStore } from '../store/create-store.js';
-import type { Store } from '../store/types.js';
 import { sealedPrefix } from '../encryption/seal.js';
-import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
-import { spawnSyncServer, type TestServer } from './test-server.js';
+import { shippedEntities } from '../test-support/permission-stores.js';
+import { syncTestBed } from './test-bed.js';
 import { eventually } from './test-checks.js';
 
 /**
@@ -13,51 +12,16 @@ import { eventually } from './test-checks.js';
  * values travel and reach the server as the users wrote them (the server is trusted with them, as
  * with any CouchDB); on the encrypting device they are stored sealed, whichever side wrote them.
  */
-let server: TestServer;
-const open: Store[] = [];
-
-before(async () => {
-  server = await spawnSyncServer();
-});
-
-after(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.stop();
-});
-
+const bed = syncTestBed('enc-sync');
 const storage = getRxStorageMemory();
 const name = `enc-sync-${Date.now()}`;
-const replication = (username: string) => ({ url: server.db, username, password: 'kehu-demo', retryTime: 300 });
-
-async function encrypted(): Promise<Store> {
-  const store = await createStore({
-    entities: shippedEntities,
-    storage,
-    name,
-    locale: 'en',
-    user: { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
-    permissions: shippedRoles,
-    encryption: { password: 'correct horse battery' },
-    replication: replication('admin.wang'),
-  });
-  open.push(store);
-  return store;
-}
+const encryption = { password: 'correct horse battery' };
 
 describe('sync with a store that encrypts sensitive fields', () => {
   it('sends and receives sensitive values, and keeps them sealed on the encrypting device', async () => {
-    const a = await encrypted();
-    const b = await createStore({
-      entities: shippedEntities,
-      storage: getRxStorageMemory(),
-      name: `plain-${Date.now()}`,
-      locale: 'en',
-      // The same user on a second device that does not encrypt (sensitive fields need a role that writes them).
-      user: { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
-      permissions: shippedRoles,
-      replication: replication('admin.wang'),
-    });
-    open.push(b);
+    const a = await bed.client('admin.wang', { store: { storage, name, encryption } });
+    // The same user on a second device that does not encrypt (sensitive fields need a role that writes them).
+    const b = await bed.client('admin.wang');
     const mine = await a.entity('customer').insert({
       name: '加密客户',
       type: 'consumer',
@@ -69,7 +33,7 @@ describe('sync with a store that encrypts sensitive fields', () => {
     await eventually(async () =>
       assert.equal((await b.entity('customer').get(mine.id))?.contacts?.[0]?.mobile, '13933334444'),
     );
-    const onServer = await server.request('GET', `kehu/customer%7C${mine.id}`);
+    const onServer = await bed.server.request('GET', `kehu/customer%7C${mine.id}`);
     assert.equal(onServer.json.d.mobile, '13811112222', 'the server holds what the user wrote, not a sealed value');
     await eventually(async () => assert.equal((await a.entity('customer').get(theirs.id))?.mobile, '13755556666'));
     assert.equal(
@@ -81,8 +45,7 @@ describe('sync with a store that encrypts sensitive fields', () => {
     await b.entity('customer').patch(mine.id, { mobile: '13800009999' });
     await eventually(async () => assert.equal((await a.entity('customer').get(mine.id))?.mobile, '13800009999'));
     await a.sync!.awaitInSync();
-    await a.close();
-    open.splice(open.indexOf(a), 1);
+    await bed.close(a);
 
     // What the encrypting device stores: opened without the password, no sensitive value in clear.
     const raw = await createStore({ entities: shippedEntities, storage, name });

@@ -1,11 +1,7 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
-import type { Store } from '../store/types.js';
-import type { StoreUser } from '../permissions/types.js';
-import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
-import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
+import { demoUser } from './test-server.js';
+import { syncTestBed } from './test-bed.js';
 import { eventually } from './test-checks.js';
 import { userDatabaseName } from './urls.js';
 import { scopeCommand } from '../cli/scope.js';
@@ -14,49 +10,8 @@ import { scopeCommand } from '../cli/scope.js';
  * Read scope on the server (decision 0007): each user syncs with a database of their own holding
  * what they may read, and the server's agent merges what two users' databases bring together.
  */
-let server: TestServer;
-const open: Store[] = [];
-
-before(async () => {
-  server = await spawnSyncServer();
-});
-
-// A failed test must not leave its clients open (RxDB's free build caps open collections).
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-after(async () => {
-  await server.stop();
-});
-
-const users: Record<string, StoreUser> = {
-  'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
-  'sales.zhang': { id: 'sales.zhang', roles: ['sales'], organisation: 'sh' },
-  'sales.chen': { id: 'sales.chen', roles: ['sales'], organisation: 'sh' },
-  新顾问: { id: '新顾问', roles: ['sales'], organisation: 'sh' },
-};
-
-async function client(name: string): Promise<Store> {
-  const store = await createStore({
-    entities: shippedEntities,
-    storage: getRxStorageMemory(),
-    name: `scope-${name.replace('.', '-')}-${Math.random().toString(36).slice(2, 8)}`,
-    locale: 'en',
-    user: users[name],
-    permissions: shippedRoles,
-    replication: { url: server.db, username: name, password: 'kehu-demo', retryTime: 300 },
-  });
-  open.push(store);
-  return store;
-}
-
-async function close(...stores: Store[]) {
-  for (const s of stores) {
-    open.splice(open.indexOf(s), 1);
-    await s.close();
-  }
-}
+const bed = syncTestBed('scope');
+const { client, close } = bed;
 
 const at = '2026-05-01T08:00:00.000Z';
 const customer = (id: string, salesRep: string) => ({
@@ -79,7 +34,7 @@ const customer = (id: string, salesRep: string) => ({
 describe('read scope: one database per user on the server', () => {
   it('sends a sales adviser only their own customers, and keeps everyone out of the others', async () => {
     for (const doc of [customer('mine-1', 'sales.chen'), customer('theirs-1', 'sales.zhang')])
-      assert.equal((await server.request('POST', 'kehu', doc)).status, 201);
+      assert.equal((await bed.server.request('POST', 'kehu', doc)).status, 201);
     const chen = await client('sales.chen');
     const manager = await client('manager.li');
     await eventually(async () =>
@@ -88,25 +43,25 @@ describe('read scope: one database per user on the server', () => {
     await eventually(async () => assert.ok(await chen.entity('customer').get('mine-1')));
     await chen.sync!.awaitInSync();
     const own = userDatabaseName('sales.chen');
-    const all = await server.request('GET', `${own}/_all_docs`, undefined, demoUser('sales.chen'));
+    const all = await bed.server.request('GET', `${own}/_all_docs`, undefined, demoUser('sales.chen'));
     assert.equal(all.status, 200);
     const ids = (all.json.rows as { id: string }[]).map((r) => r.id);
     assert.ok(ids.includes('customer|mine-1'));
     assert.ok(!ids.includes('customer|theirs-1'), "another adviser's customer is not in the database at all");
     for (const path of ['kehu/_all_docs', `${userDatabaseName('sales.zhang')}/_all_docs`, 'kehu/customer%7Ctheirs-1']) {
-      const { status } = await server.request('GET', path, undefined, demoUser('sales.chen'));
+      const { status } = await bed.server.request('GET', path, undefined, demoUser('sales.chen'));
       assert.ok(status === 401 || status === 403, `${path} is closed to sales.chen (${status})`);
     }
     // Written in one's own database, a record reaches the master and the manager's database.
     const created = await chen.entity('customer').insert({ name: '陈的新客户', type: 'consumer' });
     await eventually(async () => assert.equal((await manager.entity('customer').get(created.id))?.name, '陈的新客户'));
-    const master = await server.request('GET', `kehu/customer%7C${created.id}`);
+    const master = await bed.server.request('GET', `kehu/customer%7C${created.id}`);
     assert.equal(master.json.d.salesRep, 'sales.chen');
     await close(chen, manager);
   });
 
   it('merges two users’ simultaneous edits on the server and keeps the losing value as a conflict both see', async () => {
-    assert.equal((await server.request('POST', 'kehu', customer('both-1', 'sales.zhang'))).status, 201);
+    assert.equal((await bed.server.request('POST', 'kehu', customer('both-1', 'sales.zhang'))).status, 201);
     const zhangDb = `${userDatabaseName('sales.zhang')}/customer%7Cboth-1`;
     const liDb = `${userDatabaseName('manager.li')}/customer%7Cboth-1`;
     // Both write to their own database from the same revision: neither database sees a conflict.
@@ -114,18 +69,18 @@ describe('read scope: one database per user on the server', () => {
       let z: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any -- CouchDB documents
       let l: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
       await eventually(async () => {
-        z = (await server.request('GET', zhangDb, undefined, demoUser('sales.zhang'))).json;
-        l = (await server.request('GET', liDb, undefined, demoUser('manager.li'))).json;
+        z = (await bed.server.request('GET', zhangDb, undefined, demoUser('sales.zhang'))).json;
+        l = (await bed.server.request('GET', liDb, undefined, demoUser('manager.li'))).json;
         assert.ok(z._rev && z._rev === l._rev);
       });
       const [a, b] = await Promise.all([
-        server.request(
+        bed.server.request(
           'PUT',
           zhangDb,
           { ...z, d: { ...z.d, name: '张的名字', phone: '13800000001', updatedAt: '2026-05-02T08:00:00.000Z' } },
           demoUser('sales.zhang'),
         ),
-        server.request(
+        bed.server.request(
           'PUT',
           liDb,
           { ...l, d: { ...l.d, name: '李的名字', remark: '经理备注', updatedAt: '2026-05-02T08:00:01.000Z' } },
@@ -146,7 +101,7 @@ describe('read scope: one database per user on the server', () => {
         assert.equal(conflict?.recordId, 'both-1');
       });
     }
-    const master = await server.request('GET', 'kehu/customer%7Cboth-1?conflicts=true');
+    const master = await bed.server.request('GET', 'kehu/customer%7Cboth-1?conflicts=true');
     assert.equal(master.json._conflicts, undefined, 'no CouchDB conflict is left behind');
     const [seen] = await zhang.conflicts!.list();
     assert.deepEqual(
@@ -175,8 +130,8 @@ describe('read scope: one database per user on the server', () => {
         ),
       );
     });
-    // Nobody else may invent or delete conflicts on the server.
-    const forged = await server.request(
+    // Nobody else may invent or delete conflicts on the bed.server.
+    const forged = await bed.server.request(
       'PUT',
       `${userDatabaseName('sales.chen')}/kehu-conflict%7Cforged`,
       {
@@ -201,7 +156,10 @@ describe('read scope: one database per user on the server', () => {
 
   it('gives users added later a database of their own with `kehu scope` (as on Apache CouchDB)', async () => {
     const lines: string[] = [];
-    assert.equal(await scopeCommand([server.url, 'schemas', '--roles', 'schemas/roles.json'], (l) => lines.push(l)), 2);
+    assert.equal(
+      await scopeCommand([bed.server.url, 'schemas', '--roles', 'schemas/roles.json'], (l) => lines.push(l)),
+      2,
+    );
     const user = {
       _id: 'org.couchdb.user:新顾问',
       type: 'user',
@@ -209,16 +167,16 @@ describe('read scope: one database per user on the server', () => {
       password: 'kehu-demo',
       roles: ['sales', 'org:sh'],
     };
-    assert.equal((await server.request('PUT', `_users/${encodeURIComponent(user._id)}`, user)).status, 201);
+    assert.equal((await bed.server.request('PUT', `_users/${encodeURIComponent(user._id)}`, user)).status, 201);
     // Signed up before the agent ran again: no database yet, and the status says what to do.
-    const early = await client('新顾问');
+    const early = await client('新顾问', { user: { id: '新顾问', roles: ['sales'], organisation: 'sh' } });
     await eventually(async () => assert.match(early.sync!.status.lastError?.en ?? '', /no database for this user yet/));
     assert.match(early.sync!.status.lastError!['zh-CN'], /还没有该用户的数据库/);
     const offline = await early.entity('customer').insert({ name: '先记下的客户', type: 'consumer' });
-    process.env.KEHU_COUCH_ADMIN = `${server.admin.name}:${server.admin.password}`;
+    process.env.KEHU_COUCH_ADMIN = `${bed.server.admin.name}:${bed.server.admin.password}`;
     try {
       assert.equal(
-        await scopeCommand([server.url, 'schemas', '--roles', 'schemas/roles.json'], (l) => lines.push(l)),
+        await scopeCommand([bed.server.url, 'schemas', '--roles', 'schemas/roles.json'], (l) => lines.push(l)),
         0,
       );
     } finally {
@@ -226,11 +184,14 @@ describe('read scope: one database per user on the server', () => {
     }
     const name = userDatabaseName('新顾问');
     assert.ok(lines.includes(`新顾问: ${name}`), lines.join('\n'));
-    const security = await server.request('GET', `${name}/_security`);
+    const security = await bed.server.request('GET', `${name}/_security`);
     assert.deepEqual(security.json.members, { names: ['新顾问'], roles: [] });
-    const own = await server.request('GET', `${name}/_all_docs`, undefined, { name: '新顾问', password: 'kehu-demo' });
+    const own = await bed.server.request('GET', `${name}/_all_docs`, undefined, {
+      name: '新顾问',
+      password: 'kehu-demo',
+    });
     assert.equal(own.status, 200, 'the new user reads their database');
-    const replications = await server.request('GET', '_replicator/_all_docs?include_docs=true');
+    const replications = await bed.server.request('GET', '_replicator/_all_docs?include_docs=true');
     const mine = (replications.json.rows as { doc: { source: { url: string }; selector?: unknown } }[]).filter((r) =>
       r.doc.source?.url?.endsWith(`/kehu`),
     );
@@ -240,7 +201,7 @@ describe('read scope: one database per user on the server', () => {
     );
     // The waiting client gets going by itself and sends what it kept.
     await eventually(async () => {
-      const sent = await server.request('GET', `${name}/customer%7C${offline.id}`);
+      const sent = await bed.server.request('GET', `${name}/customer%7C${offline.id}`);
       assert.equal(sent.json.d?.name, '先记下的客户');
     });
     await eventually(() => assert.equal(early.sync!.status.state, 'idle'));
