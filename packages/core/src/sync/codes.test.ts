@@ -1,59 +1,17 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/types.js';
 import type { KehuError } from '../errors/errors.js';
-import type { StoreUser } from '../permissions/types.js';
-import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
-import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
+import { demoUser } from './test-server.js';
+import { syncTestBed } from './test-bed.js';
 import type { SyncConflicts } from './conflicts.js';
 import { eventually } from './test-checks.js';
 
 // Naming-series codes across clients (decision 0012), against the real sync server process.
 
-let server: TestServer;
-const open: Store[] = [];
-
-before(async () => {
-  server = await spawnSyncServer();
-});
-
-// A failed test must not leave its stores open (RxDB's free build allows 16 collections per process).
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-after(async () => {
-  await server.stop();
-});
-
-const users: Record<string, StoreUser> = {
-  'admin.wang': { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
-  'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
-  'auditor.zhao': { id: 'auditor.zhao', roles: ['auditor'], organisation: 'sh' },
-};
-
-async function client(name: string, codeBlock: number): Promise<Store> {
-  const store = await createStore({
-    entities: shippedEntities,
-    storage: getRxStorageMemory(),
-    name: `codes-${name.replace('.', '-')}-${Math.random().toString(36).slice(2, 8)}`,
-    locale: 'en',
-    user: users[name],
-    permissions: shippedRoles,
-    replication: { url: server.db, username: name, password: 'kehu-demo', retryTime: 300, batchSize: 500, codeBlock },
-  });
-  open.push(store);
-  return store;
-}
-
-async function close(...stores: Store[]) {
-  for (const s of stores) {
-    open.splice(open.indexOf(s), 1);
-    await s.close();
-  }
-}
+const bed = syncTestBed('codes');
+const { close } = bed;
+const client = (name: string, codeBlock: number) => bed.client(name, { replication: { batchSize: 500, codeBlock } });
 
 const year = new Date().getFullYear();
 const counterId = `series|customer|KH${year}|`;
@@ -70,11 +28,11 @@ describe('naming-series codes across clients', () => {
   it('reserves no codes for a user who cannot create records', async () => {
     const a = await client('admin.wang', 5);
     await a.sync!.awaitInSync();
-    const before = await server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
+    const before = await bed.server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
     assert.equal(before.status, 200, 'a user who creates customers reserved a block');
     const auditor = await client('auditor.zhao', 5);
     await auditor.sync!.awaitInSync();
-    const after = await server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
+    const after = await bed.server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
     assert.equal(after.json.next, before.json.next, 'the auditor took no block');
     await close(a, auditor);
   });
@@ -95,7 +53,7 @@ describe('naming-series codes across clients', () => {
       await eventually(async () => assert.equal((await tagged(store, 'race-')).length, 50, 'both hold all 50'));
       assert.deepEqual(await store.conflicts!.list(), [], 'no duplicate surfaced');
     }
-    const counter = await server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
+    const counter = await bed.server.request('GET', `kehu-series/${encodeURIComponent(counterId)}`);
     assert.equal(counter.status, 200);
     const highest = Math.max(...codes.map((c) => Number(c.slice(-5))));
     assert.ok(counter.json.next > highest, 'the server counter is past every code handed out');
@@ -172,9 +130,9 @@ describe('naming-series codes across clients', () => {
 
   it('the server moves a counter only forward and keeps it', async () => {
     const id = encodeURIComponent(`series|customer|ZZ${year}|`);
-    const created = await server.request('PUT', `kehu-series/${id}`, { next: 10 }, demoUser('sales.chen'));
+    const created = await bed.server.request('PUT', `kehu-series/${id}`, { next: 10 }, demoUser('sales.chen'));
     assert.equal(created.status, 201);
-    const back = await server.request(
+    const back = await bed.server.request(
       'PUT',
       `kehu-series/${id}`,
       { _rev: created.json.rev, next: 5 },
@@ -183,18 +141,18 @@ describe('naming-series codes across clients', () => {
     assert.equal(back.status, 403);
     assert.match(back.json.reason, /only moves forward/);
     assert.match(back.json.reason, /只能递增/);
-    const stale = await server.request('PUT', `kehu-series/${id}`, { next: 20 }, demoUser('sales.chen'));
+    const stale = await bed.server.request('PUT', `kehu-series/${id}`, { next: 20 }, demoUser('sales.chen'));
     assert.equal(stale.status, 409, 'a write without the current _rev loses (MVCC)');
-    const gone = await server.request(
+    const gone = await bed.server.request(
       'DELETE',
       `kehu-series/${id}?rev=${created.json.rev}`,
       undefined,
       demoUser('sales.chen'),
     );
     assert.equal(gone.status, 403);
-    const junk = await server.request('PUT', 'kehu-series/other', { next: 1 }, demoUser('sales.chen'));
+    const junk = await bed.server.request('PUT', 'kehu-series/other', { next: 1 }, demoUser('sales.chen'));
     assert.equal(junk.status, 403);
-    const anonymous = await fetch(`${server.url}kehu-series/${id}`, { method: 'PUT', body: '{"next":99}' });
+    const anonymous = await fetch(`${bed.server.url}kehu-series/${id}`, { method: 'PUT', body: '{"next":99}' });
     assert.ok([401, 403].includes(anonymous.status), 'anonymous writes are refused');
   });
 });

@@ -1,57 +1,21 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/types.js';
-import type { StoreUser } from '../permissions/types.js';
-import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
+import { shippedEntities } from '../test-support/permission-stores.js';
 import { newId } from '../store/ids.js';
 import { toPhysical } from '../store/physical.js';
 import type { KehuRecord } from '../store/types.js';
-import { demoUser, spawnSyncServer, type TestServer } from './test-server.js';
+import { demoUser } from './test-server.js';
+import { syncTestBed } from './test-bed.js';
 import type { SyncConflicts } from './conflicts.js';
 import { eventually, contentChecksum } from './test-checks.js';
 import { userDatabaseName } from './urls.js';
 
-let server: TestServer;
-const open: Store[] = [];
-
-before(async () => {
-  server = await spawnSyncServer();
-});
-
-after(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.stop();
-});
-
-const users: Record<string, StoreUser> = {
-  'admin.wang': { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
-  'manager.li': { id: 'manager.li', roles: ['sales-manager'], organisation: 'sh' },
-  'sales.chen': { id: 'sales.chen', roles: ['sales'], organisation: 'sh' },
-};
-
-/** A client: its own memory database, syncing as `name`; `enforce` false lets it try what its roles forbid. */
-async function client(name: string, enforce = true): Promise<Store> {
-  const store = await createStore({
-    entities: shippedEntities,
-    storage: getRxStorageMemory(),
-    name: `client-${name.replace('.', '-')}-${Math.random().toString(36).slice(2, 8)}`,
-    locale: 'en',
-    user: users[name],
-    ...(enforce ? { permissions: shippedRoles } : {}),
-    replication: { url: server.db, username: name, password: 'kehu-demo', retryTime: 300, batchSize: 500 },
-  });
-  open.push(store);
-  return store;
-}
-
-async function close(...stores: Store[]) {
-  for (const s of stores) {
-    open.splice(open.indexOf(s), 1);
-    await s.close();
-  }
-}
+const bed = syncTestBed('client');
+const { close } = bed;
+/** A client syncing as `name`; `enforce` false lets it try what its roles forbid. */
+const client = (name: string, enforce = true) =>
+  bed.client(name, { replication: { batchSize: 500 }, ...(enforce ? {} : { permissions: false as const }) });
 
 /** A customer created by A and received by B, then both go offline. */
 let codes = 0;
@@ -137,7 +101,7 @@ describe('sync through a CouchDB-protocol server', () => {
   });
 
   it('refuses a protected field written straight to the server, and reports a refused sync write', async () => {
-    const customer = await server.request('POST', 'kehu', {
+    const customer = await bed.server.request('POST', 'kehu', {
       _id: 'customer|refuse-1',
       e: 'customer',
       t: 0,
@@ -158,11 +122,11 @@ describe('sync through a CouchDB-protocol server', () => {
     const own = `${userDatabaseName('sales.chen')}/customer%7Crefuse-1`;
     let current: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any -- a CouchDB document
     await eventually(async () => {
-      const got = await server.request('GET', own, undefined, demoUser('sales.chen'));
+      const got = await bed.server.request('GET', own, undefined, demoUser('sales.chen'));
       assert.equal(got.status, 200);
       current = got.json;
     });
-    const put = await server.request(
+    const put = await bed.server.request(
       'PUT',
       own,
       { ...current, d: { ...current.d, creditLimit: 999999 } },
@@ -172,14 +136,14 @@ describe('sync through a CouchDB-protocol server', () => {
     assert.equal(put.json.error, 'forbidden');
     assert.match(put.json.reason, /creditLimit/);
     assert.match(put.json.reason, /信用额度/);
-    const allowed = await server.request(
+    const allowed = await bed.server.request(
       'PUT',
       own,
       { ...current, d: { ...current.d, remark: 'ok' } },
       demoUser('sales.chen'),
     );
     assert.equal(allowed.status, 201, 'a field the role may write passes');
-    const preflight = await fetch(`${server.url}kehu/_changes`, {
+    const preflight = await fetch(`${bed.server.url}kehu/_changes`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:8000', 'access-control-request-headers': 'authorization' },
     });
@@ -188,7 +152,7 @@ describe('sync through a CouchDB-protocol server', () => {
       'http://localhost:8000',
       'the demo origin may sync',
     );
-    const created = await server.request('PUT', 'kehu-evil', undefined, demoUser('sales.chen'));
+    const created = await bed.server.request('PUT', 'kehu-evil', undefined, demoUser('sales.chen'));
     assert.equal(created.status, 403, 'only the server admin creates databases');
 
     // A client that does not enforce roles itself: the server refuses, the store says why and keeps the value.
@@ -226,10 +190,10 @@ describe('sync through a CouchDB-protocol server', () => {
         const { pk, ...rest } = toPhysical(customer, record);
         return { _id: pk, ...rest };
       });
-      const { status } = await server.request('POST', 'kehu/_bulk_docs', { docs });
+      const { status } = await bed.server.request('POST', 'kehu/_bulk_docs', { docs });
       assert.equal(status, 201);
     }
-    const { json } = await server.request('GET', 'kehu/_all_docs?include_docs=true');
+    const { json } = await bed.server.request('GET', 'kehu/_all_docs?include_docs=true');
     const onServer = (json.rows as { doc: { e?: string; t?: number; d: Record<string, unknown> } }[])
       .filter((row) => row.doc.e === 'customer' && row.doc.t === 0)
       .map((row) => row.doc.d);
