@@ -1,23 +1,21 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { defineEntity } from '../entity/define-entity.js';
 import type { Entity, JsonSchema } from '../entity/types.js';
 import type { KehuError } from '../errors/errors.js';
 import { couchDesignDocument } from '../permissions/couchdb.js';
-import { createStore } from '../store/create-store.js';
 import type { KehuRecord, Store } from '../store/types.js';
 import { shippedEntities, shippedRoles } from '../test-support/permission-stores.js';
 import { syncedEntities } from './server-documents.js';
-import { spawnSyncServer, type TestServer } from './test-server.js';
+import { syncTestBed } from './test-bed.js';
+import { userDatabaseName } from './urls.js';
 import { eventually } from './test-checks.js';
 
 // Mixed entity versions across clients (decision 0013): a client still on customer version 0 and
 // one on version 1 (a required `nickname` filled by a migration, and a new index) both editing.
 
-let server: TestServer;
-const open: Store[] = [];
+const bed = syncTestBed('mixed');
 
 const raw = JSON.parse(
   readFileSync(new URL('../../../../schemas/customer.schema.json', import.meta.url), 'utf8'),
@@ -44,36 +42,27 @@ const migrations = {
 };
 
 before(async () => {
-  server = await spawnSyncServer();
+  const { server } = bed;
   // Roll-out rule: the server's write checks are updated first; they accept both versions.
   const { json: current } = await server.request('GET', 'kehu/_design/kehu');
   const design = couchDesignDocument(syncedEntities(newEntities), shippedRoles);
   const put = await server.request('PUT', 'kehu/_design/kehu', { ...design, _rev: current._rev });
   assert.equal(put.status, 201);
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-after(async () => {
-  await server.stop();
-});
-
-async function client(version: 0 | 1): Promise<Store> {
-  const store = await createStore({
-    entities: version ? newEntities : shippedEntities,
-    ...(version ? { migrations } : {}),
-    storage: getRxStorageMemory(),
-    name: `mixed-v${version}-${Math.random().toString(36).slice(2, 8)}`,
-    locale: 'en',
-    user: { id: 'admin.wang', roles: ['admin'], organisation: 'sh' },
-    permissions: shippedRoles,
-    replication: { url: server.db, username: 'admin.wang', password: 'kehu-demo', retryTime: 300, batchSize: 500 },
+  // It reaches the users' own databases through the server's replication (decision 0007): wait
+  // for it there, as a deployment would before shipping the new client.
+  await eventually(async () => {
+    const { json } = await server.request('GET', `${userDatabaseName('admin.wang')}/_design/kehu`);
+    assert.equal(json._rev, put.json.rev);
   });
-  open.push(store);
-  return store;
-}
+});
+
+/** A client on customer version 0 or 1, as the demo administrator. */
+const client = (version: 0 | 1): Promise<Store> =>
+  bed.client('admin.wang', {
+    entities: version ? newEntities : shippedEntities,
+    replication: { batchSize: 500 },
+    store: version ? { migrations } : {},
+  });
 
 type Customer = KehuRecord & Record<string, unknown>;
 const get = async (store: Store, id: string) => (await store.entity('customer').get(id)) as Customer | null;
@@ -103,7 +92,7 @@ describe('clients on two versions of an entity', () => {
       [a.id],
     );
     // Receiving is not writing: the server still holds version 0 until someone edits.
-    const { json: onServer } = await server.request('GET', `kehu/customer%7C${a.id}`);
+    const { json: onServer } = await bed.server.request('GET', `kehu/customer%7C${a.id}`);
     assert.equal(onServer.d._v, 0);
 
     // Round 1, record A: both offline, different fields; the new client syncs first.
@@ -128,7 +117,7 @@ describe('clients on two versions of an entity', () => {
       });
     }
     assert.equal((await get(next, a.id))?.nickname, 'Zhang');
-    const { json: merged } = await server.request('GET', `kehu/customer%7C${a.id}`);
+    const { json: merged } = await bed.server.request('GET', `kehu/customer%7C${a.id}`);
     assert.deepEqual([merged.d.nickname, merged.d.remark, merged.d._v], ['Zhang', 'old client <b>', 1]);
 
     // The old client reads the newer record but may not write it.
