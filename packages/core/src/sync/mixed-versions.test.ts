@@ -41,21 +41,6 @@ const migrations = {
   customer: { 1: (r: Record<string, unknown>) => ({ ...r, nickname: String(r.name).toUpperCase() }) },
 };
 
-before(async () => {
-  const { server } = bed;
-  // Roll-out rule: the server's write checks are updated first; they accept both versions.
-  const { json: current } = await server.request('GET', 'kehu/_design/kehu');
-  const design = couchDesignDocument(syncedEntities(newEntities), shippedRoles);
-  const put = await server.request('PUT', 'kehu/_design/kehu', { ...design, _rev: current._rev });
-  assert.equal(put.status, 201);
-  // It reaches the users' own databases through the server's replication (decision 0007): wait
-  // for it there, as a deployment would before shipping the new client.
-  await eventually(async () => {
-    const { json } = await server.request('GET', `${userDatabaseName('admin.wang')}/_design/kehu`);
-    assert.equal(json._rev, put.json.rev);
-  });
-});
-
 /** A client on customer version 0 or 1, as the demo administrator. */
 const client = (version: 0 | 1): Promise<Store> =>
   bed.client('admin.wang', {
@@ -75,6 +60,22 @@ async function syncAll(...stores: Store[]) {
 }
 
 describe('clients on two versions of an entity', () => {
+  // (Inside the suite: it needs the test bed's server, started by a file-level hook.)
+  before(async () => {
+    const { server } = bed;
+    // Roll-out rule: the server's write checks are updated first; they accept both versions.
+    const { json: current } = await server.request('GET', 'kehu/_design/kehu');
+    const design = couchDesignDocument(syncedEntities(newEntities), shippedRoles);
+    const put = await server.request('PUT', 'kehu/_design/kehu', { ...design, _rev: current._rev });
+    assert.equal(put.status, 201);
+    // It reaches the users' own databases through the server's replication (decision 0007): wait
+    // for it there, as a deployment would before shipping the new client.
+    await eventually(async () => {
+      const { json } = await server.request('GET', `${userDatabaseName('admin.wang')}/_design/kehu`);
+      assert.equal(json._rev, put.json.rev);
+    });
+  });
+
   it('both edit; every edit and every field is kept; the old client never downgrades a newer record', async () => {
     const [old, next] = [await client(0), await client(1)];
     const a = await old.entity('customer').insert({ name: 'Zhang San', type: 'consumer', organisation: 'sh' });
