@@ -50,6 +50,17 @@ const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
 
 /**
+ * The virtualizer's flow layout with its first guess of a row's height set to the default row
+ * (2.5rem = 40px) instead of its built-in 100px: with 100px its first pass rendered 40% of the rows
+ * in view, and the rest only after a frame's ResizeObserver had measured them (the list's warm first
+ * rows took two frames instead of one). The guess is replaced by measured heights at once, so a
+ * taller `--kehu-record-list-row-height` just renders a few rows too many the first time. `_itemSize`
+ * is the layout's own field (`@lit-labs/virtualizer` 2.x, assigned from the layout config); a
+ * version without it ignores the key and guesses as before.
+ */
+const ROW_LAYOUT = { _itemSize: { width: 100, height: 40 } } as unknown as LitVirtualizer['layout'];
+
+/**
  * @summary A live, virtualised, sortable and searchable list of one entity's records. Under the
  * store's role permissions it offers only what the user may do: hidden columns and actions the role
  * lacks (delete, export, bulk or inline changes) are left out; masked columns are neither sorted nor filtered.
@@ -327,6 +338,7 @@ export class KehuRecordList extends LitElement {
                   class="body"
                   role="rowgroup"
                   scroller
+                  .layout=${ROW_LAYOUT}
                   .items=${items}
                   .renderItem=${this.renderRow}
                   @rangeChanged=${this.onRangeChanged}

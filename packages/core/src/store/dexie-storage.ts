@@ -78,6 +78,34 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
 }
 
 /**
+ * RxDB's Dexie storage reads a page from the top with a value cursor, one request per document. When
+ * the index covers both the selector and the sort, the first `limit` documents are one native
+ * `IDBIndex.getAll(range, limit)` instead: the same documents in the same order (index key, then
+ * primary key), in a single request, as raw Dexie's `limit(n).toArray()` reads them.
+ */
+async function firstWithGetAll<T>(state: Internals, prepared: PreparedQuery<T>): Promise<RxStorageQueryResult<T>> {
+  const { query, queryPlan } = prepared;
+  const dexie = state.dexieDb as unknown as { _options: { IDBKeyRange: unknown }; backendDB(): IDBDatabase };
+  let range: IDBKeyRange;
+  try {
+    range = getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, dexie._options.IDBKeyRange);
+  } catch (error) {
+    if ((error as Error).name === 'DataError') return { documents: [] };
+    throw error;
+  }
+  // A native read-only transaction of one request: Dexie's transaction wrapper (its promise zones)
+  // cost as much as the read itself here. IndexedDB orders it after the writes already queued.
+  const store = dexie.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME);
+  const name = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  const request = store.index(name).getAll(range, query.limit as number);
+  const values = await new Promise<unknown[]>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  return { documents: values.map((value) => fromDexieToStorage<T>(state.booleanIndexes, value)) };
+}
+
+/**
  * The entity a count counts whole, when its selector is exactly the live records of one entity
  * (`e`, `t: 0` and RxDB's own `_deleted: false`, as `repository.count()` without options asks).
  */
@@ -163,7 +191,7 @@ function checkRangeBeforeLookups(state: Internals): void {
 }
 
 /**
- * RxDB's Dexie storage with fast deep pages (see `skipWithCursor`), fast whole counts (see
+ * RxDB's Dexie storage with fast first and deep pages (see `firstWithGetAll`, `skipWithCursor`), fast whole counts (see
  * `countWhole`) and writes and lookups of new ids that skip reading them one by one (see
  * `checkRangeBeforeLookups`); Kehu's default in the browser.
  * Pass it explicitly to keep the speed-up when giving Dexie settings of your own.
@@ -183,9 +211,16 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
       const query = instance.query.bind(instance);
       instance.query = async (prepared: PreparedQuery<unknown>) => {
         const plan = prepared.queryPlan;
-        if (!(prepared.query.skip && plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex))
-          return query(prepared);
-        return skipWithCursor(await internals(), prepared);
+        if (!(plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex)) return query(prepared);
+        if (prepared.query.skip) return skipWithCursor(await internals(), prepared);
+        // `getAll(range, 0)` would read every document: a limit of 0 (or none) stays with RxDB.
+        const limit = prepared.query.limit;
+        if (typeof limit === 'number' && limit >= 1) {
+          const state = await internals();
+          // Closed underneath (another tab's upgrade): RxDB's own path reopens or reports it.
+          if ((state.dexieDb as unknown as { isOpen(): boolean }).isOpen()) return firstWithGetAll(state, prepared);
+        }
+        return query(prepared);
       };
       // Patched as soon as the database is open, ahead of any write waiting for it; an open that
       // fails is reported by the instance's own calls.
