@@ -17,6 +17,21 @@ import type { Table } from 'dexie';
 
 type Internals = Awaited<DexieStorageInternals>;
 
+/** The key range of a query plan's index; `null` when no key can match (IndexedDB's DataError). */
+function planRange(state: Internals, queryPlan: PreparedQuery<unknown>['queryPlan']): IDBKeyRange | null {
+  const dexie = state.dexieDb as unknown as { _options: { IDBKeyRange: unknown } };
+  try {
+    return getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, dexie._options.IDBKeyRange);
+  } catch (error) {
+    if ((error as Error).name === 'DataError') return null;
+    throw error;
+  }
+}
+
+/** Dexie's name for a query plan's compound index. */
+const indexName = (queryPlan: PreparedQuery<unknown>['queryPlan']) =>
+  `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+
 /**
  * RxDB's Dexie storage serves `skip` by reading and deserialising every document before it: page
  * 1,000 of a 100k list read 100k documents. When the index covers both the selector and the sort,
@@ -27,21 +42,13 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
   const { query, queryPlan } = prepared;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
-  const dexie = state.dexieDb as unknown as {
-    _options: { IDBKeyRange: unknown };
-    transaction: (...args: unknown[]) => Promise<void>;
-  };
-  let range: IDBKeyRange;
-  try {
-    range = getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, dexie._options.IDBKeyRange);
-  } catch (error) {
-    if ((error as Error).name === 'DataError') return { documents: [] };
-    throw error;
-  }
+  const dexie = state.dexieDb as unknown as { transaction: (...args: unknown[]) => Promise<void> };
+  const range = planRange(state, queryPlan);
+  if (!range) return { documents: [] };
   const documents: RxStorageQueryResult<T>['documents'] = [];
   await dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
     const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
-    const name = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+    const name = indexName(queryPlan);
     // A key cursor walks index entries only; values are read for the page alone.
     const request = store.index(name).openKeyCursor(range);
     const keys: IDBValidKey[] = [];
@@ -85,19 +92,13 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
  */
 async function firstWithGetAll<T>(state: Internals, prepared: PreparedQuery<T>): Promise<RxStorageQueryResult<T>> {
   const { query, queryPlan } = prepared;
-  const dexie = state.dexieDb as unknown as { _options: { IDBKeyRange: unknown }; backendDB(): IDBDatabase };
-  let range: IDBKeyRange;
-  try {
-    range = getKeyRangeByQueryPlan(state.booleanIndexes, queryPlan, dexie._options.IDBKeyRange);
-  } catch (error) {
-    if ((error as Error).name === 'DataError') return { documents: [] };
-    throw error;
-  }
+  const dexie = state.dexieDb as unknown as { backendDB(): IDBDatabase };
+  const range = planRange(state, queryPlan);
+  if (!range) return { documents: [] };
   // A native read-only transaction of one request: Dexie's transaction wrapper (its promise zones)
   // cost as much as the read itself here. IndexedDB orders it after the writes already queued.
   const store = dexie.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME);
-  const name = `[${queryPlan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
-  const request = store.index(name).getAll(range, query.limit as number);
+  const request = store.index(indexName(queryPlan)).getAll(range, query.limit as number);
   const values = await new Promise<unknown[]>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
