@@ -4,7 +4,7 @@ import type { PermissionConfig } from '../permissions/types.js';
 import { toPhysical } from '../store/physical.js';
 import { conflictEntity, type ConflictRecord } from './conflict-entity.js';
 import { toFields } from './conflict-handler.js';
-import { mergeEdits, type FieldConflict, type MergeSide } from './merge.js';
+import { mergeEdits, sameValue, type FieldConflict, type MergeSide } from './merge.js';
 import { evictOutOfScope } from './scope-eviction.js';
 import { serverDatabases, syncedEntities } from './server-documents.js';
 
@@ -96,11 +96,8 @@ export class ScopeAgent {
   private async put(path: string, doc: Record<string, unknown>): Promise<void> {
     const current = await this.call('GET', path, undefined, [404]);
     const next = current._rev ? { ...doc, _rev: current._rev } : doc;
-    if (
-      current._rev &&
-      JSON.stringify({ ...current, _rev: undefined }) === JSON.stringify({ ...next, _rev: undefined })
-    )
-      return;
+    // Unchanged (in any key order): no new revision to replicate to every user's database.
+    if (current._rev && sameValue({ ...current, _rev: undefined }, { ...next, _rev: undefined })) return;
     await this.call('PUT', path, next);
   }
 
