@@ -171,26 +171,24 @@ export async function startSyncServer({
         ...(r.selector ? { selector: r.selector } : {}),
       });
       const say = (what) => (detail) =>
-        process.env.KEHU_SYNC_DEBUG && console.error(`${r.source} → ${r.target}: ${what}`, detail?.message ?? detail ?? '');
-      replication.on('denied', say('denied')).on('error', say('error')).on('paused', (e) => e && say('paused')(e));
+        process.env.KEHU_SYNC_DEBUG &&
+        console.error(`${r.source} → ${r.target}: ${what}`, detail?.message ?? detail ?? '');
+      replication
+        .on('denied', say('denied'))
+        .on('error', say('error'))
+        .on('paused', (e) => e && say('paused')(e));
       return replication;
     }),
   );
-  const conflicts = [];
-  agent.onConflict = (conflict) => conflicts.push(conflict);
   if (process.env.KEHU_SYNC_DEBUG) {
     agent.onEvicted = (id, users) => console.error(`agent: evicted ${id} from ${users.join(', ')}`);
-    const resolve = agent.resolve.bind(agent);
-    agent.resolve = async (id) => {
-      const done = await resolve(id);
-      console.error(`agent: resolve ${id} → ${done}`);
-      return done;
-    };
+    agent.onResolved = (id) => console.error(`agent: merged the conflicting revisions of ${id}`);
+    agent.onConflict = ({ id, fields }) =>
+      console.error(`agent: ${id} kept as a conflict (${fields.map((f) => f.field).join(', ')})`);
   }
   const watching = agent.watch();
   ready = true;
   return {
-    conflicts,
     url,
     port: address.port,
     database,

@@ -46,6 +46,8 @@ export async function scopeCommand(args: string[], log = console.log): Promise<n
   log(`${databases.length} user database(s) ready; the master is readable by server admins only.`);
   if (!args.includes('--watch')) return 0;
   agent.onConflict = (c) => log(`kept a conflict on ${c.id}: ${c.fields.map((f) => f.field).join(', ')}`);
+  agent.onResolved = (id) => log(`merged the conflicting revisions of ${id}`);
+  agent.onEvicted = (id, users) => log(`took ${id} out of the databases of ${users.join(', ')}`);
   log('Merging conflicts as they come (Ctrl+C to stop).');
   process.once('SIGINT', () => agent.stop());
   process.once('SIGTERM', () => agent.stop());

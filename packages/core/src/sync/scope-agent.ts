@@ -73,6 +73,8 @@ export class ScopeAgent {
   onEvicted: (id: string, users: string[]) => void = () => {};
   /** Called for every pair of values the agent could not merge. */
   onConflict: (conflict: ServerConflict) => void = () => {};
+  /** Called after the agent merged a document's conflicting revisions into one. */
+  onResolved: (id: string) => void = () => {};
 
   constructor(private options: ScopeAgentOptions) {
     this.master = options.master ?? 'kehu';
@@ -167,7 +169,10 @@ export class ScopeAgent {
     let resolved = 0;
     for (const change of changes.results as { id: string; changes: { rev: string }[]; deleted?: boolean }[]) {
       if (change.id.startsWith('_design/') || change.deleted) continue;
-      if (change.changes.length > 1 && (await this.resolve(change.id))) resolved++;
+      if (change.changes.length > 1 && (await this.resolve(change.id))) {
+        resolved++;
+        this.onResolved(change.id);
+      }
       // A first revision was nobody's before; later ones may have left someone's rows.
       else if (!change.changes[0].rev.startsWith('1-')) {
         const users = await evictOutOfScope(this.call.bind(this), this.master, this.scopes, change.id);
