@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { firstValueFrom, filter } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createStore } from '../store/create-store.js';
+import { toPhysical } from '../store/physical.js';
+import { changeLogOf } from './change-log.js';
 import type { ChangeEntry } from './types.js';
 
 const schema = (name: string) =>
@@ -121,13 +123,62 @@ describe('audit trail', () => {
     await store.close();
   });
 
-  it('logs every record of a bulk insert, in batches', async () => {
-    const store = await open();
+  it('logs every record of a bulk insert, one group entry per batch, with author and version', async () => {
+    const store = await open({ id: 'u1', name: '张三' });
     const customers = store.entity('customer');
     const rows = Array.from({ length: 2500 }, (_, i) => ({ id: `c${i}`, name: `客户${i}`, type: 'consumer' as const }));
     equal(await customers.bulkInsert(rows, { batchSize: 1000 }), 2500);
-    deepEqual(actions(await store.history('customer', 'c2499')), ['create']);
-    deepEqual(actions(await store.history('customer', 'c0')), ['create']);
+    equal(await changeLogOf(store)!.changes.count().exec(), 3, 'three entries for three batches, not 2,500');
+    for (const id of ['c0', 'c999', 'c1000', 'c1500', 'c2499']) {
+      const [created, ...rest] = await store.history('customer', id);
+      deepEqual(rest, [], id);
+      equal(created.action, 'create', id);
+      equal(created.recordId, id);
+      deepEqual(created.user, { id: 'u1', name: '张三' });
+      equal(created.version, (await customers.get(id))!.updatedAt, 'no unrecorded gap');
+    }
+    // A later change comes on top of the group's create entry.
+    await customers.patch('c1500', { name: '改名' });
+    deepEqual(actions(await store.history('customer', 'c1500')), ['update', 'create']);
+    await store.close();
+  });
+
+  it('finds the create entry of every record when a bulk write is given ids in no order', async () => {
+    const store = await open();
+    const customers = store.entity('customer');
+    // Ids in shuffled order: each batch's group spans nearly the whole id range, so groups interleave.
+    const ids = Array.from({ length: 1200 }, (_, i) => `id-${String((i * 7919) % 1200).padStart(4, '0')}`);
+    await customers.bulkInsert(
+      ids.map((id) => ({ id, name: `客户${id}`, type: 'consumer' })),
+      { batchSize: 300 },
+    );
+    equal(await changeLogOf(store)!.changes.count().exec(), 4);
+    for (const id of ['id-0000', 'id-0001', 'id-0599', 'id-1198', 'id-1199', ids[0], ids[299], ids[300]])
+      deepEqual(actions(await store.history('customer', id)), ['create'], id);
+    // A record with no entry at all, created at the same moment as a group, is not taken for one of it.
+    const stray = await customers.get('id-0001');
+    const raw = (
+      store as unknown as { repositories: Map<string, { collection: { insert(d: unknown): Promise<unknown> } }> }
+    ).repositories.get('customer')!.collection;
+    await raw.insert({ ...toPhysical(store.entities.get('customer')!, { ...stray!, id: 'id-0500x' }) });
+    deepEqual(actions(await store.history('customer', 'id-0500x')), ['unrecorded']);
+    await store.close();
+  });
+
+  it('groups the creates of a bulk upsert and keeps a diff per updated record', async () => {
+    const store = await open();
+    const customers = store.entity('customer');
+    const { code } = await customers.insert({ id: 'old', name: '旧客户', type: 'consumer' });
+    const result = await customers.bulkUpsert([
+      { id: 'old', code, name: '旧客户改名', type: 'consumer' },
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `new${i}`, name: `新客户${i}`, type: 'consumer' as const })),
+    ]);
+    deepEqual(result, { inserted: 5, updated: 1, unchanged: 0 });
+    // One create of its own (the insert), one update, one group of five creates.
+    equal(await changeLogOf(store)!.changes.count().exec(), 3);
+    const [update] = await store.history('customer', 'old');
+    deepEqual(update.changes, [{ path: ['name'], from: '旧客户', to: '旧客户改名' }]);
+    deepEqual(actions(await store.history('customer', 'new4')), ['create']);
     await store.close();
   });
 
@@ -153,6 +204,20 @@ describe('audit trail', () => {
     const history = await store.history('customer', saved.id);
     deepEqual(actions(history), ['unrecorded', 'create']);
     equal(history[0].at, '2030-01-01T00:00:00.000Z');
+    await store.close();
+  });
+
+  it('streams the history of a bulk-created record live, from its group entry', async () => {
+    const store = await open();
+    const customers = store.entity('customer');
+    await customers.bulkInsert([
+      { id: 'a', name: '甲', type: 'consumer' },
+      { id: 'b', name: '乙', type: 'consumer' },
+    ]);
+    deepEqual(actions(await firstValueFrom(store.history$('customer', 'b'))), ['create']);
+    const updated = firstValueFrom(store.history$('customer', 'b').pipe(filter((h) => h.length === 2)));
+    await customers.patch('b', { name: '乙二' });
+    deepEqual(actions(await updated), ['update', 'create']);
     await store.close();
   });
 

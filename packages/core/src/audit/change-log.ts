@@ -1,13 +1,18 @@
 import type { RxCollection } from 'rxdb';
-import { combineLatest, map, of, switchMap, timer, type Observable } from 'rxjs';
+import { combineLatest, distinctUntilChanged, from, map, of, switchMap, timer, type Observable } from 'rxjs';
 import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import type { PhysicalRecord } from '../store/physical.js';
 import { primaryKey } from '../store/physical.js';
 import type { ChangeAuthor, ChangeEntry, FieldChange, MergeDetail } from './types.js';
+import { groupCreates, groupPrefix, holds, type GroupFields } from './created-groups.js';
 
-/** A stored change entry: `k` is `entity|recordId`, the key its history is read by. */
-export interface ChangeDoc {
+/**
+ * A stored change entry: `k` is `entity|recordId`, the key its history is read by — or, for the
+ * `create` entry of many records of one bulk write, `entity|~c|createdAt|lastId` with their `ids`
+ * (`created-groups.ts`).
+ */
+export interface ChangeDoc extends GroupFields {
   id: string;
   k: string;
   e: string;
@@ -17,7 +22,7 @@ export interface ChangeDoc {
   v: string;
   u?: ChangeAuthor;
   c: FieldChange[];
-  /** Merge detail of `merge`/`unmerge` entries; optional and undeclared in the schema, so existing databases open unchanged. */
+  /** Merge detail of `merge`/`unmerge` entries; optional and undeclared in the schema (as `ids`), so existing databases open unchanged. */
   m?: MergeDetail;
 }
 
@@ -41,8 +46,13 @@ export const changesSchema = {
   indexes: [['k', 'id']],
 } as const;
 
-/** What a write tells the log: the entry without the stamps the log adds. */
-export type ChangeDraft = Pick<ChangeEntry, 'entity' | 'recordId' | 'action' | 'changes' | 'version' | 'merge'>;
+/**
+ * What a write tells the log: the entry without the stamps the log adds. Creates that give the
+ * record's `createdAt` may share one entry with the other creates of the same append.
+ */
+export type ChangeDraft = Pick<ChangeEntry, 'entity' | 'recordId' | 'action' | 'changes' | 'version' | 'merge'> & {
+  createdAt?: string;
+};
 
 let sequence = 0;
 
@@ -74,6 +84,13 @@ export const toEntry = (doc: ChangeDoc): ChangeEntry => {
   return entry;
 };
 
+/** The `create` entry a group entry holds for one of its records. */
+const groupEntry = (doc: ChangeDoc, recordId: string): ChangeEntry => ({
+  ...toEntry({ ...doc, c: [], ids: undefined }),
+  id: `${doc.id}~${recordId}`,
+  recordId,
+});
+
 /**
  * The audit log: appends entries for the repositories' writes and reads a record's history. It has
  * no update or delete: see docs/decisions/0004-audit-trail.md for what it guarantees.
@@ -88,28 +105,28 @@ export class ChangeLog {
   ) {}
 
   /**
-   * Appends one entry per draft, in one bulk write. Throws `audit-failed` (naming the records that
-   * were saved without their entries) when storage refuses, so the gap is never silent.
+   * Appends an entry per draft — the creates of many records of one moment as one group entry — in
+   * one bulk write. Throws `audit-failed` (naming the records that were saved without their
+   * entries) when storage refuses, so the gap is never silent.
    */
   async append(drafts: ChangeDraft[]): Promise<void> {
     if (!drafts.length) return;
     const at = new Date().toISOString();
     const user = this.user ? { ...this.user } : undefined;
-    const docs: ChangeDoc[] = drafts.map((d) => {
-      const doc: ChangeDoc = {
-        id: entryId(at),
-        k: primaryKey(d.entity, d.recordId),
-        e: d.entity,
-        r: d.recordId,
-        a: d.action,
-        at,
-        v: d.version,
-        c: d.changes,
-      };
+    const entry = (d: ChangeDraft, k: string, r: string): ChangeDoc => {
+      const doc: ChangeDoc = { id: entryId(at), k, e: d.entity, r, a: d.action, at, v: d.version, c: d.changes };
       if (user) doc.u = user;
       if (d.merge) doc.m = d.merge;
       return doc;
-    });
+    };
+    const { groups, single } = groupCreates(drafts);
+    const docs: ChangeDoc[] = [
+      ...groups.map(({ key, drafts: members }) => ({
+        ...entry(members[0], key, ''),
+        ids: members.map((m) => m.recordId),
+      })),
+      ...single.map((d) => entry(d, primaryKey(d.entity, d.recordId), d.recordId)),
+    ];
     let failed: unknown;
     try {
       const result = await this.changes.bulkInsert(docs);
@@ -137,18 +154,57 @@ export class ChangeLog {
     return this.changes.find({ selector: { k: primaryKey(entity, id) }, sort: [{ k: 'asc' }, { id: 'asc' }] });
   }
 
+  /**
+   * The groups of creates of `entity` at `createdAt` that may hold `id`: those whose last id is at
+   * or after it, nearest first (`limit` 1: the one that holds it when groups do not interleave).
+   */
+  private groups(entity: string, id: string, createdAt: string, limit?: number) {
+    const prefix = groupPrefix(entity, createdAt);
+    return this.changes.find({
+      selector: { k: { $gte: prefix + id, $lt: `${prefix}\uffff` } },
+      sort: [{ k: 'asc' }, { id: 'asc' }],
+      ...(limit ? { limit } : {}),
+    });
+  }
+
+  /** The `create` entry of a record created by a bulk write, from its group; undefined when none holds it. */
+  private async createdInGroup(entity: string, id: string, createdAt: unknown): Promise<ChangeEntry | undefined> {
+    if (typeof createdAt !== 'string') return undefined;
+    const [nearest] = await this.groups(entity, id, createdAt, 1).exec();
+    if (!nearest) return undefined;
+    const group = holds(nearest._data, id)
+      ? nearest
+      : (await this.groups(entity, id, createdAt).exec()).find((d) => holds(d._data, id));
+    return group && groupEntry(group._data, id);
+  }
+
+  /** Live `createdInGroup`: a group is written just after its records. */
+  private createdInGroup$(entity: string, id: string, createdAt: unknown): Observable<ChangeEntry | undefined> {
+    if (typeof createdAt !== 'string') return of(undefined);
+    return this.groups(entity, id, createdAt, 1).$.pipe(
+      switchMap(([nearest]) =>
+        !nearest
+          ? of(undefined)
+          : holds(nearest._data, id)
+            ? of(groupEntry(nearest._data, id))
+            : from(this.createdInGroup(entity, id, createdAt)),
+      ),
+    );
+  }
+
   /** The record's change entries, newest first (headed by an `unrecorded` marker when one is missing). */
   async history(entity: string, id: string): Promise<ChangeEntry[]> {
     const [docs, record] = await Promise.all([
       this.query(entity, id).exec(),
       this.records.findOne(primaryKey(entity, id)).exec(),
     ]);
-    return withGap(
-      docs.map((d) => toEntry(d._data)),
-      record?._data,
-      entity,
-      id,
-    );
+    const entries = docs.map((d) => toEntry(d._data));
+    // A record without its own create entry may be one of a bulk write's group.
+    if (record && !entries.some((e) => e.action === 'create')) {
+      const created = await this.createdInGroup(entity, id, record._data.d.createdAt);
+      if (created) entries.unshift(created);
+    }
+    return withGap(entries, record?._data, entity, id);
   }
 
   /**
@@ -157,15 +213,18 @@ export class ChangeLog {
    * it has lasted a second, so live views do not flash "unrecorded" on every save.
    */
   history$(entity: string, id: string): Observable<ChangeEntry[]> {
-    return combineLatest([this.query(entity, id).$, this.records.findOne(primaryKey(entity, id)).$]).pipe(
-      map(([docs, record]) =>
-        withGap(
-          docs.map((d) => toEntry(d._data)),
-          record?._data,
-          entity,
-          id,
-        ),
-      ),
+    const record$ = this.records.findOne(primaryKey(entity, id)).$;
+    const created$ = record$.pipe(
+      map((record) => record?._data.d.createdAt),
+      distinctUntilChanged(),
+      switchMap((createdAt) => this.createdInGroup$(entity, id, createdAt)),
+    );
+    return combineLatest([this.query(entity, id).$, record$, created$]).pipe(
+      map(([docs, record, created]) => {
+        const entries = docs.map((d) => toEntry(d._data));
+        if (record && created && !entries.some((e) => e.action === 'create')) entries.unshift(created);
+        return withGap(entries, record?._data, entity, id);
+      }),
       switchMap((entries) =>
         entries[0]?.action === 'unrecorded' ? timer(gapDelay).pipe(map(() => entries)) : of(entries),
       ),

@@ -100,7 +100,10 @@ export async function restoreBackup(
   }
   const changes = await missing(
     raw.changes,
-    backup.content.changes.filter((c) => accepted.has(c.k)),
+    // A group entry (the creates of a bulk write) comes back with any of its records.
+    backup.content.changes.filter(
+      (c) => accepted.has(c.k) || (Array.isArray(c.ids) && c.ids.some((id) => accepted.has(primaryKey(c.e, id)))),
+    ),
     report.changes,
   );
   const files = await missing(raw.files, backup.content.files, report.files);

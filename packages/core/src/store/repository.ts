@@ -319,6 +319,8 @@ export class EntityRepository implements Repository {
               action: 'create',
               changes: [],
               version: r.updatedAt,
+              // Lets the creates of this batch share one entry (audit/created-groups.ts).
+              createdAt: r.createdAt,
             })),
           )
         : Promise.resolve();
@@ -394,6 +396,7 @@ export class EntityRepository implements Repository {
         action: !r.existing ? 'create' : r.existing._data.t !== 0 ? 'restore' : 'update',
         changes: r.changes,
         version: r.record.updatedAt,
+        ...(r.existing ? {} : { createdAt: r.record.createdAt }),
       })),
     );
     if (error) {
