@@ -189,6 +189,17 @@ export class EntityRepository implements Repository {
     };
   }
 
+  /**
+   * A replacement that leaves out the naming-series code keeps the record's code rather than taking
+   * the next one: a customer's code is printed on documents and must not change by omission.
+   */
+  private withKeptCode(record: KehuRecord, existing: KehuRecord): KehuRecord {
+    const field = this.entity.namingSeries?.field;
+    const absent = (value: unknown) => value === undefined || value === '';
+    if (field && absent(record[field]) && !absent(existing[field])) record[field] = existing[field];
+    return record;
+  }
+
   private async checked(records: KehuRecord[], bulk: boolean): Promise<void> {
     assertValid(this.entity, records, this.locale, bulk);
     await assertUnique(this.entity, this.collection, records, this.locale, bulk);
@@ -216,7 +227,10 @@ export class EntityRepository implements Repository {
     if (!existing) return this.insert(data);
     this.assertKnownVersion(existing);
     const now = new Date().toISOString();
-    const record = { ...this.prepare(data, now), createdAt: existing._data.d.createdAt, updatedAt: now };
+    const record = this.withKeptCode(
+      { ...this.prepare(data, now), createdAt: existing._data.d.createdAt, updatedAt: now },
+      existing._data.d,
+    );
     await this.series.assign(this.entity, [record]);
     await this.checked([record], false);
     const removed = existing._data.t !== 0;
@@ -352,7 +366,8 @@ export class EntityRepository implements Repository {
       if (i && i % step === 0) await pause();
       const existing = found.get(primaryKey(this.entity.name, ids[i]));
       const record = this.prepare({ ...data[i], id: ids[i] }, now);
-      if (existing) Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now });
+      if (existing)
+        this.withKeptCode(Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now }), existing._data.d);
       rows.push({ record, existing });
     }
     if (!options.dryRun)

@@ -290,6 +290,21 @@ export function storeContract(
       await store.close();
     });
 
+    it('keeps the naming-series code of a record replaced without one', async () => {
+      const store = await open();
+      const repo = store.entity('maintenance-order');
+      const first = await repo.upsert({ id: 'fixed-1', ...order(1) });
+      const { number: _number, ...withoutCode } = first;
+      equal((await repo.upsert({ ...withoutCode, status: 'done' })).number, first.number);
+      deepEqual(await repo.bulkUpsert([{ ...withoutCode, status: 'open' }]), { inserted: 0, updated: 1, unchanged: 0 });
+      const after = (await repo.get('fixed-1'))!;
+      equal(after.number, first.number);
+      equal(after.status, 'open');
+      // A new record still takes the next code.
+      ok(String((await repo.upsert({ id: 'fixed-2', ...order(2) })).number).endsWith('0002'));
+      await store.close();
+    });
+
     it('emits live results when another write changes them', async () => {
       const store = await open();
       const repo = store.entity('maintenance-order');
