@@ -54,26 +54,6 @@ export interface ResizeHandle {
   setWidth(field: FieldModel, width: number): void;
 }
 
-/** Widths by column key, read from the list and measured from its header when not set yet. */
-export function columnResizer(
-  list: HTMLElement,
-  widths: () => Record<string, number>,
-  setWidths: (widths: Record<string, number>) => void,
-): ResizeHandle {
-  return {
-    width: (field) => {
-      const key = field.path.join('.');
-      const set = widths()[key];
-      if (set) return set;
-      const header = list.shadowRoot?.querySelector<HTMLElement>(
-        `[role="columnheader"][data-key="${CSS.escape(key)}"]`,
-      );
-      return header?.getBoundingClientRect().width ?? 120;
-    },
-    setWidth: (field, width) => setWidths({ ...widths(), [field.path.join('.')]: width }),
-  };
-}
-
 const MIN_WIDTH = 48;
 const MAX_WIDTH = 1200;
 const KEY_STEP = 16;

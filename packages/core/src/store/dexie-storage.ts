@@ -9,11 +9,13 @@ import type {
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
-  fromDexieToStorage,
+  dexieReplaceIfStartsWithPipeRevert,
   getKeyRangeByQueryPlan,
   getRxStorageDexie,
 } from 'rxdb/plugins/storage-dexie';
+import { getProperty, setProperty } from 'rxdb';
 import type { Table } from 'dexie';
+import { markOwned } from './read-once.js';
 
 type Internals = Awaited<DexieStorageInternals>;
 
@@ -26,6 +28,44 @@ function planRange(state: Internals, queryPlan: PreparedQuery<unknown>['queryPla
     if ((error as Error).name === 'DataError') return null;
     throw error;
   }
+}
+
+/**
+ * A value as RxDB's `fromDexieToStorageField` returns it (keys Dexie stored as `__x` back to `|x`),
+ * changed in place: the value is IndexedDB's fresh copy, so RxDB's deep copy of every document
+ * (about as costly as the read itself for a page of 50) is not needed. An object with such a key is
+ * rebuilt, as RxDB does, so its keys keep their order.
+ */
+function revertPipes(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') value[i] = revertPipes(item);
+    }
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  let renamed = false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const item = object[key];
+    if (item !== null && typeof item === 'object') object[key] = revertPipes(item);
+    if (key.startsWith('__') || key.includes('.__')) renamed = true;
+  }
+  if (!renamed) return object;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[dexieReplaceIfStartsWithPipeRevert(key)] = object[key];
+  return out;
+}
+
+/** RxDB's `fromDexieToStorage` (booleans of indexed fields stored as '1'/'0') on a fresh value, in place. */
+function fromDexie<T>(booleanIndexes: string[], value: unknown): RxStorageQueryResult<T>['documents'][number] {
+  if (!value) return value as never;
+  const doc = revertPipes(value) as Record<string, unknown>;
+  for (const path of booleanIndexes) setProperty(doc, path, getProperty(doc, path) === '1');
+  return markOwned(doc) as never;
 }
 
 /** Dexie's name for a query plan's compound index. */
@@ -79,7 +119,7 @@ async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): 
           }),
       ),
     );
-    for (const value of values) documents.push(fromDexieToStorage<T>(state.booleanIndexes, value));
+    for (const value of values) documents.push(fromDexie<T>(state.booleanIndexes, value));
   });
   return { documents };
 }
@@ -103,7 +143,7 @@ async function firstWithGetAll<T>(state: Internals, prepared: PreparedQuery<T>):
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  return { documents: values.map((value) => fromDexieToStorage<T>(state.booleanIndexes, value)) };
+  return { documents: values.map((value) => fromDexie<T>(state.booleanIndexes, value)) };
 }
 
 /**

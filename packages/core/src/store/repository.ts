@@ -1,4 +1,4 @@
-import type { RxCollection, RxDocument } from 'rxdb';
+import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
 import { from, map, switchMap, type Observable } from 'rxjs';
 import type { Entity } from '../entity/types.js';
 import { KehuError } from '../errors/errors.js';
@@ -19,6 +19,7 @@ import { assertNotLocked } from './locked.js';
 import { normalizeRecord } from '../normalize/record.js';
 import { isNewer, newerVersionError } from '../migration/versions.js';
 import { assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
+import { countOnce, queryOnce } from './read-once.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 
@@ -117,39 +118,40 @@ export class EntityRepository implements Repository {
     return doc && doc._data.t === 0 ? toRecord(doc) : null;
   }
 
+  /** The collection query for `options`, and what turns its records (in storage order) into the answer. */
   private query(options: FindOptions, tokens?: Map<string, string>) {
     this.assertQueryable(options);
     const sort = sortSpecs(this.entity, options);
     const physical = physicalSort(this.entity, sort);
     const selector = baseSelector(this.entity, options, false, tokens);
     if (physical) {
-      const query = this.collection.find({ selector, sort: physical, limit: options.limit, skip: options.skip });
-      return { query, finish: (docs: Doc[]) => docs.map(toRecord) };
+      const mango: MangoQuery<PhysicalRecord> = { selector, sort: physical, limit: options.limit, skip: options.skip };
+      return { mango, finish: (records: KehuRecord[]) => records };
     }
     // No index for this sort: read the matches and sort them here (documented; fine for small sets).
-    const query = this.collection.find({ selector });
     const compare = recordComparator(sort);
     const start = options.skip ?? 0;
     const end = options.limit === undefined ? undefined : start + options.limit;
-    return { query, finish: (docs: Doc[]) => docs.map(toRecord).sort(compare).slice(start, end) };
+    return { mango: { selector }, finish: (records: KehuRecord[]) => records.sort(compare).slice(start, end) };
   }
 
+  /** One read, straight from the storage: no live query is kept (see `queryOnce`). */
   async find(options: FindOptions = {}): Promise<KehuRecord[]> {
-    const { query, finish } = this.query(options, await this.tokens(options.search));
-    return finish(await query.exec());
+    const { mango, finish } = this.query(options, await this.tokens(options.search));
+    return finish(await queryOnce(this.collection, mango));
   }
 
   find$(options: FindOptions = {}): Observable<KehuRecord[]> {
     return this.withTokens(options.search, (tokens) => {
-      const { query, finish } = this.query(options, tokens);
-      return query.$.pipe(map(finish));
+      const { mango, finish } = this.query(options, tokens);
+      return this.collection.find(mango).$.pipe(map((docs) => finish(docs.map(toRecord))));
     });
   }
 
   async count(options: CountOptions = {}): Promise<number> {
     this.assertQueryable(options);
     const tokens = await this.tokens(options.search);
-    return this.collection.count({ selector: baseSelector(this.entity, options, false, tokens) }).exec();
+    return countOnce(this.collection, { selector: baseSelector(this.entity, options, false, tokens) });
   }
 
   count$(options: CountOptions = {}): Observable<number> {
@@ -367,7 +369,10 @@ export class EntityRepository implements Repository {
       const existing = found.get(primaryKey(this.entity.name, ids[i]));
       const record = this.prepare({ ...data[i], id: ids[i] }, now);
       if (existing)
-        this.withKeptCode(Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now }), existing._data.d);
+        this.withKeptCode(
+          Object.assign(record, { createdAt: existing._data.d.createdAt, updatedAt: now }),
+          existing._data.d,
+        );
       rows.push({ record, existing });
     }
     if (!options.dryRun)
