@@ -11,6 +11,7 @@ import {
 } from '@kehu/core';
 import { filterText } from './filter-builder.strings.js';
 import { fromLocalInput, toLocalInput } from '../record-form/widgets/date.js';
+import { loadReferencePicker } from '../reference-picker/load.js';
 
 const DATE_KINDS = new Set(['date', 'datetime']);
 
@@ -69,6 +70,7 @@ export function valueEditor(
     </select>`;
   }
   if (field.kind === 'reference' && field.ref) {
+    loadReferencePicker();
     return html`<kehu-reference-picker
       part="value"
       class="value"

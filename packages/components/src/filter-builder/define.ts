@@ -1,6 +1,5 @@
 import { KehuFilterBuilder } from './filter-builder.js';
 import type { FilterChangeEvent } from './filter-change-event.js';
-import '../reference-picker/define.js';
 
 if (!customElements.get('kehu-filter-builder')) customElements.define('kehu-filter-builder', KehuFilterBuilder);
 

@@ -1,5 +1,4 @@
 import { KehuLineItems, type LineItemsChangeDetail } from './line-items.js';
-import '../reference-picker/define.js';
 
 if (!customElements.get('kehu-line-items')) customElements.define('kehu-line-items', KehuLineItems);
 

@@ -1,4 +1,5 @@
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import { upgraded } from '../record-form/upgraded.js';
 
 /** Frames to wait for the virtualizer to draw a row it was asked to scroll to. */
 const MAX_FRAMES = 10;
@@ -33,6 +34,9 @@ export async function focusGridCell(grid: FocusGrid, row: number, col: number): 
     const cell = grid.cellAt(row, col);
     const target = editing ? cell?.querySelector<HTMLElement>('[data-editor]') : cell;
     if (target) {
+      // A reference picker drawn before its definition arrived (reference-picker/load.ts) focuses once
+      // drawn; plain inputs focus at once, so the next keystroke goes into them.
+      if (editing && target.localName === 'kehu-reference-picker') await upgraded(target);
       target.focus();
       if (editing && target instanceof HTMLInputElement) {
         if (editing.initial === undefined) target.select();

@@ -5,6 +5,7 @@ import { editable } from './paste.js';
 import type { Row } from './paste.js';
 import { editText, formatCell } from './cell-value.js';
 import { lineItemsText } from './line-items.strings.js';
+import { loadReferencePicker } from '../reference-picker/load.js';
 
 /** Everything one row needs from the grid; rows are re-drawn only when one of these changes. */
 export interface RowView {
@@ -50,6 +51,7 @@ function display(field: FieldModel, value: unknown, view: RowView, row: number) 
 function editor(field: FieldModel, value: unknown, view: RowView, row: number, col: number) {
   const label = `${localize(field.label, view.locale)} ${lineItemsText(view.locale, 'rowNumber')} ${row + 1}`;
   if (field.ref && view.store) {
+    loadReferencePicker();
     return html`<kehu-reference-picker
       data-editor
       part="editor"

@@ -19,6 +19,7 @@ import { focusGridCell } from './line-items.focus.js';
 import { issuesByRow } from './line-items.issues.js';
 import { withCell, withMovedRow, withNewRow } from './line-rows.js';
 import { lineItemsChangeEvent } from './line-items-change-event.js';
+import { loadReferencePicker } from '../reference-picker/load.js';
 export type { LineItemsChangeDetail } from './line-items-change-event.js';
 
 /** A problem shown on a cell; `path` starts at the row: `[2, 'quantity']`. */
@@ -158,6 +159,8 @@ export class KehuLineItems extends LitElement {
       return html`<div part="base"><p part="empty" class="empty">${lineItemsText(locale, 'empty')}</p></div>`;
     }
     const columns = this.columns;
+    // Reference cells edit with the picker: fetch it now, so it is there when a cell opens.
+    if (this.store && !this.readonly && columns.some((c) => c.ref)) loadReferencePicker();
     const rows = this.list;
     const label = this.label ?? localize(field.label, locale);
     const style = styleProperties({

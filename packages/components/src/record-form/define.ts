@@ -1,6 +1,5 @@
 import { KehuRecordForm } from './record-form.js';
-import '../reference-picker/define.js';
-import '../line-items/define.js';
+// The reference picker and the line-items grid load when a form first draws one (widgets/).
 
 if (!customElements.get('kehu-record-form')) customElements.define('kehu-record-form', KehuRecordForm);
 

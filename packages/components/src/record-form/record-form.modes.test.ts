@@ -138,6 +138,7 @@ describe('<kehu-record-form>', () => {
       );
       expect(q(el, '#field-total')!.value).to.equal('10.00');
       const grid = q<KehuLineItems>(el, 'kehu-line-items')!;
+      await customElements.whenDefined('kehu-line-items'); // loaded when the form first draws lines
       await waitUntil(() => grid.shadowRoot!.querySelector('[data-row="0"][data-key="quantity"]'), 'grid', {
         timeout: 5000,
       });
@@ -163,8 +164,9 @@ describe('<kehu-record-form>', () => {
       );
       q<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
       const grid = q<KehuLineItems>(el, 'kehu-line-items')!;
+      // The grid may still be loading (line-items/load.ts): it shows the issues once defined.
       await waitUntil(() =>
-        grid.shadowRoot!.querySelector('[data-row="0"][data-key="description"][aria-invalid="true"]'),
+        grid.shadowRoot?.querySelector('[data-row="0"][data-key="description"][aria-invalid="true"]'),
       );
       expect(q(el, '[part~="summary"]')).to.equal(null);
       expect(await store.entity('service-order').count()).to.equal(0);

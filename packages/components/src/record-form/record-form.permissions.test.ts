@@ -37,6 +37,7 @@ describe('kehu-record-form under role permissions', () => {
     expect(q(el, '#field-creditLimit input, input#field-creditLimit')).to.equal(null);
     expect(valueText(el, 'salesRep')).to.equal('u-sales');
     const grid = q(el, 'kehu-line-items')!;
+    await customElements.whenDefined('kehu-line-items'); // loaded when the form first draws lines
     await (grid as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     const cell = (key: string) => grid.shadowRoot!.querySelector(`[role="gridcell"][data-key="${key}"]`)!;
     grid.scrollIntoView(); // the grid's virtualizer draws rows only in view

@@ -16,9 +16,12 @@ const labelOf = (el: KehuRecordForm, id: string) =>
 const click = (el: KehuRecordForm, selector: string) => q<HTMLButtonElement>(el, selector)!.click();
 
 async function newOrderForm(store: Store, locale = 'zh-CN') {
-  return fixture<KehuRecordForm>(
+  const el = await fixture<KehuRecordForm>(
     html`<kehu-record-form entity="order" .store=${store} locale=${locale}></kehu-record-form>`,
   );
+  // The order's line table is drawn by a module loaded when a form first shows one.
+  await waitUntil(() => q(el, '[data-path="field-lines"] table'), 'the line table');
+  return el;
 }
 
 async function saved(el: KehuRecordForm) {
@@ -188,6 +191,7 @@ describe('<kehu-record-form>', () => {
         html`<kehu-record-form entity="order" record-id=${existing.id} .store=${store}></kehu-record-form>`,
       );
       await waitUntil(() => q(el, '#field-title')?.value === '旧单');
+      await waitUntil(() => q(el, '#field-lines-0-product'), 'the line table'); // loaded on first use
       expect(q(el, '#field-lines-0-product')!.value).to.equal('P');
       typeInto(q(el, '#field-quantity'), '5');
       typeInto(q(el, '#field-email'), '');
@@ -272,6 +276,8 @@ describe('<kehu-record-form>', () => {
       typeInto(q(el, '#field-title'), 'Ref');
       typeInto(q(el, '#field-quantity'), '1');
       const picker = q<KehuReferencePicker>(el, '#field-customer')!;
+      await customElements.whenDefined('kehu-reference-picker'); // loaded when a form first draws a reference
+      await picker.updateComplete;
       const input = picker.shadowRoot!.querySelector('input')!;
       input.focus();
       await sendKeys({ type: '阿克' });

@@ -20,6 +20,7 @@ import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
 import { deniedAction, FormPermissions } from './form-permissions.js';
+import { upgraded } from './upgraded.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
 export type { DirtyChangeDetail } from './form-leave.js';
@@ -409,6 +410,7 @@ export class KehuRecordForm extends LitElement {
     const target = first?.matches('fieldset')
       ? first.querySelector<HTMLElement>('input, select, textarea, button, kehu-reference-picker, kehu-line-items')
       : first;
+    if (target) await upgraded(target);
     target?.focus();
   }
 

@@ -78,6 +78,8 @@ describe('<kehu-record-form>', () => {
       const el = await form(store);
       typeInto(q(el, '#field-title'), 'T');
       typeInto(q(el, '#field-quantity'), '1');
+      // The line table is drawn by a module loaded when a form first shows one.
+      await waitUntil(() => q(el, '[data-path="field-lines"] > [part~="add-button"]'), 'the line table');
       for (let i = 0; i < 3; i++) q<HTMLButtonElement>(el, '[data-path="field-lines"] > [part~="add-button"]')!.click();
       await settle();
       for (let i = 0; i < 3; i++) {

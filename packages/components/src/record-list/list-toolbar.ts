@@ -12,8 +12,10 @@ import {
   type SavedView,
   type Store,
 } from '@kehu/core';
-import { valueEditor } from '../filter-builder/condition-row.js';
+import type { valueEditor } from '../filter-builder/condition-row.js';
 import { listText } from './record-list.strings.js';
+import { loadFilterBuilder } from '../filter-builder/load.js';
+import { lazily } from '../record-form/lazy-template.js';
 
 export type ListPanel = 'filter' | 'columns' | 'save-view' | undefined;
 
@@ -114,6 +116,7 @@ export function panel(c: ToolbarContext): TemplateResult | typeof nothing {
   if (!c.panel || c.minimal) return nothing;
   const { locale } = c;
   if (c.panel === 'filter') {
+    loadFilterBuilder();
     return html`<div id="panel" part="panel" class="panel">
       <kehu-filter-builder
         entity=${c.entity.name}
@@ -124,98 +127,28 @@ export function panel(c: ToolbarContext): TemplateResult | typeof nothing {
       ></kehu-filter-builder>
     </div>`;
   }
-  if (c.panel === 'columns') return columnsPanel(c);
-  if (!c.canSaveView) return nothing;
-  const current = c.views.find((v) => v.id === c.view);
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
-    const name = input.value.trim();
-    if (!name) {
-      input.setCustomValidity(listText(locale, 'viewNameMissing'));
-      input.reportValidity();
-      return;
-    }
-    c.saveView(name);
-  };
-  return html`<form id="panel" part="panel" class="panel save-view" @submit=${submit}>
-    <label
-      >${listText(locale, 'viewName')}
-      <input
-        name="name"
-        maxlength="80"
-        .value=${current?.name ?? ''}
-        @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')}
-    /></label>
-    <button class="tool primary" type="submit">${listText(locale, 'save')}</button>
-    <button class="tool" type="button" @click=${() => c.togglePanel(undefined)}>${listText(locale, 'cancel')}</button>
-    ${
-      current
-        ? html`<button class="tool danger" type="button" @click=${() => c.deleteView(current.id)}>
-            ${listText(locale, 'deleteView', { name: current.name })}
-          </button>`
-        : nothing
-    }
-  </form>`;
+  if (c.panel !== 'columns' && !c.canSaveView) return nothing;
+  const which = c.panel;
+  // Until the panel's module arrives, an empty busy panel keeps the toggle's `aria-controls` valid.
+  return html`${withPanels(
+    (panels) => (which === 'columns' ? panels.columnsPanel(c) : panels.saveViewPanel(c)),
+    html`<div id="panel" part="panel" class="panel" aria-busy="true"></div>`,
+  )}`;
 }
 
-function columnsPanel(c: ToolbarContext): TemplateResult {
-  const { locale } = c;
-  const shownKeys = c.shown.map((f) => f.path.join('.'));
-  const label = (f: FieldModel) => localize(f.label, locale) || f.key;
-  const ordered = [...c.shown, ...c.columnChoices.filter((f) => !shownKeys.includes(f.path.join('.')))];
-  const toggle = (key: string, on: boolean) =>
-    c.setColumns(on ? [...shownKeys, key] : shownKeys.filter((k) => k !== key));
-  const move = (key: string, by: number) => {
-    const keys = [...shownKeys];
-    const from = keys.indexOf(key);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= keys.length) return;
-    [keys[from], keys[to]] = [keys[to], keys[from]];
-    c.setColumns(keys);
-  };
-  return html`<fieldset id="panel" part="panel" class="panel columns">
-    <legend>${listText(locale, 'columnsTitle')}</legend>
-    <ul>
-      ${ordered.map((field) => {
-        const key = field.path.join('.');
-        const on = shownKeys.includes(key);
-        return html`<li>
-          <label
-            ><input
-              type="checkbox"
-              .checked=${live(on)}
-              @change=${(e: Event) => toggle(key, (e.target as HTMLInputElement).checked)}
-            />
-            ${label(field)}</label
-          >
-          ${
-            on
-              ? html`<button
-                    class="icon"
-                    type="button"
-                    aria-label=${listText(locale, 'moveUp', { column: label(field) })}
-                    @click=${() => move(key, -1)}
-                  >
-                    ↑</button
-                  ><button
-                    class="icon"
-                    type="button"
-                    aria-label=${listText(locale, 'moveDown', { column: label(field) })}
-                    @click=${() => move(key, 1)}
-                  >
-                    ↓
-                  </button>`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ul>
-    <button class="tool" type="button" @click=${() => c.setColumns(undefined)}>
-      ${listText(locale, 'resetColumns')}
-    </button>
-  </fieldset>`;
-}
+/** The column chooser and the save-view form come with their module, loaded when one first opens. */
+const withPanels = lazily<typeof import('./list-panels.js')>(() => import('./list-panels.js'));
+
+/**
+ * The value input of "set field" is the filter builder's value editor, loaded the first time the
+ * bulk bar shows (rows are selected), so lists nobody selects in do not download it up front.
+ */
+const withEditors = lazily<{ valueEditor: typeof valueEditor }>(() => import('../filter-builder/condition-row.js'));
+
+const setFieldEditor = (field: FieldModel, b: BulkContext) =>
+  withEditors(({ valueEditor }) =>
+    valueEditor(field, b.setFieldValue, listText(b.locale, 'setFieldValue'), b, b.changeSetValue),
+  );
 
 /** What the bulk bar reads and calls. */
 export interface BulkContext {
@@ -275,7 +208,7 @@ export function bulkBar(b: BulkContext): TemplateResult | typeof nothing {
                     >
                       ${b.settable.map((f) => html`<option value=${f.key} ?selected=${f === field}>${localize(f.label, locale) || f.key}</option>`)}
                     </select>
-                    ${valueEditor(field, b.setFieldValue, listText(locale, 'setFieldValue'), b, b.changeSetValue)}
+                    ${setFieldEditor(field, b)}
                     <button
                       class="tool"
                       type="button"

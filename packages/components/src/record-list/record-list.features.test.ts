@@ -5,6 +5,7 @@ import { createStore, SAVED_VIEW_ENTITY, type JsonSchema, type Store } from '@ke
 import './define.js';
 import type { KehuRecordList } from './record-list.js';
 import type { KehuFilterBuilder } from '../filter-builder/filter-builder.js';
+import { button, choose, names, root, showing } from './list-test-support.js';
 
 const customerSchema: JsonSchema = {
   $id: 'customer',
@@ -69,26 +70,10 @@ const listOf = (store: Store, extra: { selectable?: boolean; locale?: string } =
     ></kehu-record-list>`,
   );
 
-const root = (el: KehuRecordList) => el.shadowRoot!;
-const names = (el: KehuRecordList) =>
-  [...root(el).querySelectorAll<HTMLElement>('[part~="row"]:not([part~="placeholder"])')]
-    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-    .map((row) => row.querySelectorAll<HTMLElement>('[part~="cell"]:not(.select-cell)')[0].textContent!.trim());
-const showing = (el: KehuRecordList, expected: string[]) =>
-  waitUntil(
-    () => JSON.stringify(names(el)) === JSON.stringify(expected),
-    `expected ${expected.join(', ')}; saw ${names(el).join(', ')}`,
-  );
-const button = (el: KehuRecordList, text: RegExp) =>
-  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => text.test(b.textContent!.trim()))!;
 const headerLabels = (el: KehuRecordList) =>
   [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]:not(.select-cell)')].map((h) =>
     h.textContent!.replace(/[▲▼]/g, '').trim(),
   );
-async function choose(select: HTMLSelectElement, value: string) {
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-}
 const builderOf = (el: KehuRecordList) => root(el).querySelector<KehuFilterBuilder>('kehu-filter-builder')!;
 
 describe('<kehu-record-list> toolbar features', () => {
@@ -101,6 +86,7 @@ describe('<kehu-record-list> toolbar features', () => {
       await el.updateComplete;
       expect(filterButton.getAttribute('aria-expanded')).to.equal('true');
       const builder = builderOf(el);
+      await customElements.whenDefined('kehu-filter-builder'); // loaded when filtering first opens
       await builder.updateComplete;
       [...builder.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')]
         .find((b) => /Add condition/.test(b.textContent!))!
@@ -130,7 +116,7 @@ describe('<kehu-record-list> toolbar features', () => {
       const el = await listOf(await storeWith());
       await showing(el, ['=HYPERLINK("x")', 'Alice', 'Bob', 'Carol']);
       button(el, /^Columns$/).click();
-      await el.updateComplete;
+      await waitUntil(() => root(el).querySelector('.columns'), 'the column chooser'); // loaded on first use
       const box = (label: string) =>
         [...root(el).querySelectorAll<HTMLLabelElement>('.columns label')]
           .find((l) => l.textContent!.trim() === label)!
@@ -171,7 +157,7 @@ describe('<kehu-record-list> toolbar features', () => {
       el.filter = { match: 'all', conditions: [{ field: 'city', op: 'eq', value: 'Shanghai' }] };
       await showing(el, ['Bob', 'Carol']);
       button(el, /^Save view$/).click();
-      await el.updateComplete;
+      await waitUntil(() => root(el).querySelector('.save-view'), 'the save-view form'); // loaded on first use
       const name = root(el).querySelector<HTMLInputElement>('.save-view input[name="name"]')!;
       name.focus();
       await sendKeys({ type: '上海客户' });
@@ -207,7 +193,7 @@ describe('<kehu-record-list> toolbar features', () => {
     it('refuses an empty view name with a message on the field', async () => {
       const el = await listOf(await storeWith());
       button(el, /^Save view$/).click();
-      await el.updateComplete;
+      await waitUntil(() => root(el).querySelector('.save-view'), 'the save-view form'); // loaded on first use
       root(el).querySelector<HTMLButtonElement>('.save-view button[type="submit"]')!.click();
       const input = root(el).querySelector<HTMLInputElement>('.save-view input[name="name"]')!;
       expect(input.validationMessage).to.equal('Enter a name for the view');
@@ -226,7 +212,8 @@ describe('<kehu-record-list> toolbar features', () => {
       expect(root(el).querySelector('.bulk strong')!.textContent).to.equal('2 selected');
       const bulk = root(el).querySelector<HTMLElement>('.bulk')!;
       await choose(bulk.querySelector<HTMLSelectElement>('select[aria-label="Field to set"]')!, 'city');
-      await el.updateComplete;
+      // The value editors load when the bulk bar first shows (list-toolbar.ts).
+      await waitUntil(() => bulk.querySelector('input[aria-label="New value"]'), 'the value editor');
       const value = bulk.querySelector<HTMLInputElement>('input[aria-label="New value"]')!;
       value.value = 'Hangzhou';
       value.dispatchEvent(new Event('change'));
@@ -253,7 +240,8 @@ describe('<kehu-record-list> toolbar features', () => {
       await waitUntil(() => root(el).querySelector('.bulk strong')?.textContent === '4 selected');
       const bulk = root(el).querySelector<HTMLElement>('.bulk')!;
       await choose(bulk.querySelector<HTMLSelectElement>('select[aria-label="Field to set"]')!, 'creditLimit');
-      await el.updateComplete;
+      // The value editors load when the bulk bar first shows (list-toolbar.ts).
+      await waitUntil(() => bulk.querySelector('input[aria-label="New value"]'), 'the value editor');
       const value = bulk.querySelector<HTMLInputElement>('input[aria-label="New value"]')!;
       value.value = '-5';
       value.dispatchEvent(new Event('change'));
@@ -288,6 +276,8 @@ describe('<kehu-record-list> toolbar features', () => {
       for (const panel of ['filter', 'columns', 'save-view']) {
         root(el).querySelector<HTMLButtonElement>(`[part~="${panel}-button"]`)!.click();
         await el.updateComplete;
+        await expect(el).to.be.accessible(); // the panel may still be loading (list-toolbar.ts)
+        await waitUntil(() => root(el).querySelector('#panel:not([aria-busy])'), `the ${panel} panel`);
         await expect(el).to.be.accessible();
       }
     }

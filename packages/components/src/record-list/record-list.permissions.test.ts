@@ -49,12 +49,13 @@ describe('kehu-record-list under role permissions', () => {
     expect(rows(el)[0].textContent).not.to.contain('38.5');
 
     q<HTMLButtonElement>(el, '[part="columns-button"]')!.click();
-    await el.updateComplete;
+    await waitUntil(() => q(el, '[part="panel"]'), 'the column chooser'); // loaded on first use
     expect(q(el, '[part="panel"]')!.textContent).to.contain('Price').and.not.contain('Cost price');
 
     q<HTMLButtonElement>(el, '[part="filter-button"]')!.click();
     await el.updateComplete;
     const builder = q<KehuFilterBuilder>(el, 'kehu-filter-builder')!;
+    await customElements.whenDefined('kehu-filter-builder'); // loaded when filtering first opens
     await builder.updateComplete;
     q<HTMLButtonElement>(builder, '[part="add-button"]')!.click();
     await builder.updateComplete;
@@ -79,6 +80,7 @@ describe('kehu-record-list under role permissions', () => {
     q<HTMLButtonElement>(el, '[part="filter-button"]')!.click();
     await el.updateComplete;
     const builder = q<KehuFilterBuilder>(el, 'kehu-filter-builder')!;
+    await customElements.whenDefined('kehu-filter-builder'); // loaded when filtering first opens
     await builder.updateComplete;
     q<HTMLButtonElement>(builder, '[part="add-button"]')!.click();
     await builder.updateComplete;

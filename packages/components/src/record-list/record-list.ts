@@ -20,7 +20,8 @@ import {
 import { EntityController } from '../controllers/entity-controller.js';
 import { t } from '../i18n/strings.js';
 import { uiLocale } from '../i18n/ui-locale.js';
-import { columnHeader, columnResizer } from './column-header.js';
+import { columnHeader } from './column-header.js';
+import { ColumnWidths } from './column-widths.js';
 import {
   columnChoices,
   columnsConverter,
@@ -44,21 +45,10 @@ import { InlineEdit, isInlineEditable } from './inline-edit.js';
 import { gridKeydown } from './grid-keys.js';
 import { SearchInput } from './search-input.js';
 import { listAccess, permittedSort } from './list-permissions.js';
-import '../filter-builder/define.js';
+import { ROW_LAYOUT } from './row-layout.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
-
-/**
- * The virtualizer's flow layout with its first guess of a row's height set to the default row
- * (2.5rem = 40px) instead of its built-in 100px: with 100px its first pass rendered 40% of the rows
- * in view, and the rest only after a frame's ResizeObserver had measured them (the list's warm first
- * rows took two frames instead of one). The guess is replaced by measured heights at once, so a
- * taller `--kehu-record-list-row-height` just renders a few rows too many the first time. `_itemSize`
- * is the layout's own field (`@lit-labs/virtualizer` 2.x, assigned from the layout config); a
- * version without it ignores the key and guesses as before.
- */
-const ROW_LAYOUT = { _itemSize: { width: 100, height: 40 } } as unknown as LitVirtualizer['layout'];
 
 /**
  * @summary A live, virtualised, sortable and searchable list of one entity's records. Under the
@@ -390,11 +380,12 @@ export class KehuRecordList extends LitElement {
     };
   }
 
-  private resize = columnResizer(
+  /** The headers' resize handles; widths measured after layout, never while rendering (column-widths.ts). */
+  private resize = new ColumnWidths(
     this,
     () => this.widths,
     (widths) => (this.widths = widths),
-  );
+  ).handle;
 
   private async saveView(name: string, locale: Locale): Promise<void> {
     const entity = this.entities.entity;

@@ -134,6 +134,38 @@ export function typeRefused(name: string, type: string, accepted: readonly strin
   );
 }
 
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new KehuError('invalid-option', {
+      en: `attachments.${name} must be a positive whole number of bytes, not ${String(value)}.`,
+      'zh-CN': `attachments.${name} 必须是正整数（字节数），而不是 ${String(value)}。`,
+    });
+  return value;
+}
+
+/** The limits in force from a store's `attachments` option; throws on sizes that are not positive integers. */
+export function resolveLimits(limits: AttachmentLimits = {}): Readonly<Required<AttachmentLimits>> {
+  return Object.freeze({
+    maxSize: positiveInteger(limits.maxSize, defaultLimits.maxSize, 'maxSize'),
+    chunkSize: positiveInteger(limits.chunkSize, defaultLimits.chunkSize, 'chunkSize'),
+    types: Object.freeze([...(limits.types ?? defaultLimits.types)]) as string[],
+  });
+}
+
+/** The error adding `file` would be refused with (type not accepted, too large), or undefined. */
+export function checkFile(
+  limits: Readonly<Required<AttachmentLimits>>,
+  file: { name: string; type?: string; size: number },
+  locale: Locale,
+): KehuError | undefined {
+  const name = cleanFileName(file.name);
+  const type = fileType(name, file.type);
+  if (!acceptsFile(limits.types, name, type)) return typeRefused(name, type, limits.types, locale);
+  if (file.size > limits.maxSize) return tooLarge(name, file.size, limits.maxSize, locale);
+  return undefined;
+}
+
 /** Base64 of bytes, in slices so huge files do not overflow the argument list. */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -104,6 +104,49 @@ describe('attachments when the storage fails', () => {
   });
 });
 
+describe('attachments loaded on first use (attachments-lazy.ts)', () => {
+  it('checks files and refuses unknown entities at the call, then lists and reads through the loaded store', async () => {
+    const store = await createStore({
+      entities: [partSchema],
+      storage: getRxStorageMemory(),
+      name: `attachments-lazy-${Math.random()}`,
+      locale: 'en',
+      attachments: { maxSize: 10 },
+    });
+    try {
+      const files = store.attachments;
+      assert.equal(files.limits.maxSize, 10);
+      assert.equal(files.check({ name: 'a.png', size: 11 })?.code, 'attachment-too-large');
+      assert.equal(files.check({ name: 'a.exe', size: 1 })?.code, 'attachment-type-refused');
+      assert.equal(files.check({ name: 'a.png', size: 10 }), undefined);
+      // As before the split: an unknown entity throws at the call, not in the stream.
+      assert.throws(() => files.watch('prt', 'x', () => {}), /Unknown entity "prt"/);
+      const part = await store.entity('part').insert({ name: '刹车片' });
+      const seen: string[][] = [];
+      const stop = files.watch('part', part.id, (list) => seen.push(list.map((f) => f.name)));
+      const added = await files.add('part', part.id, { name: 'a.png', data: sampleBytes(5) });
+      assert.deepEqual(await files.read(added.id), sampleBytes(5));
+      assert.deepEqual(
+        (await files.list('part', part.id)).map((f) => f.id),
+        [added.id],
+      );
+      await waitFor(() => seen.at(-1)?.[0] === 'a.png');
+      stop();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** Polls until `done` holds (live lists emit asynchronously). */
+async function waitFor(done: () => boolean, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > until) throw new Error('waitFor: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('attachment limits and names', () => {
   it('refuses limits that are not positive whole numbers', async () => {
     await assert.rejects(

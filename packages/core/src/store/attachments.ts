@@ -3,15 +3,14 @@ import { from, map, of, switchMap, type Observable } from 'rxjs';
 import { KehuError } from '../errors/errors.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import {
-  acceptsFile,
+  checkFile,
   cleanFileName,
-  defaultLimits,
   fileType,
   fromBase64,
+  resolveLimits,
   sha256,
   toBase64,
   tooLarge,
-  typeRefused,
 } from './attachments-content.js';
 import { chunkId, filesSchema, ownerKey, type FileDoc } from './attachments-schema.js';
 import type {
@@ -57,16 +56,6 @@ function listed(docs: FileDoc[], field?: string): AttachmentInfo[] {
     .map((d) => toInfo(d, thumbnails.get(d.id)));
 }
 
-function positiveInteger(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new KehuError('invalid-option', {
-      en: `attachments.${name} must be a positive whole number of bytes, not ${String(value)}.`,
-      'zh-CN': `attachments.${name} 必须是正整数（字节数），而不是 ${String(value)}。`,
-    });
-  return value;
-}
-
 /**
  * Attachments over one RxDB collection, `files`, opened on first use so stores that never attach
  * anything do not spend one of RxDB's 13 free collections on it.
@@ -81,11 +70,7 @@ export class StoreAttachments implements Attachments {
     limits: AttachmentLimits = {},
     private user?: { id: string },
   ) {
-    this.limits = Object.freeze({
-      maxSize: positiveInteger(limits.maxSize, defaultLimits.maxSize, 'maxSize'),
-      chunkSize: positiveInteger(limits.chunkSize, defaultLimits.chunkSize, 'chunkSize'),
-      types: Object.freeze([...(limits.types ?? defaultLimits.types)]) as string[],
-    });
+    this.limits = resolveLimits(limits);
   }
 
   private get locale(): Locale {
@@ -112,11 +97,7 @@ export class StoreAttachments implements Attachments {
   }
 
   check(file: { name: string; type?: string; size: number }): KehuError | undefined {
-    const name = cleanFileName(file.name);
-    const type = fileType(name, file.type);
-    if (!acceptsFile(this.limits.types, name, type)) return typeRefused(name, type, this.limits.types, this.locale);
-    if (file.size > this.limits.maxSize) return tooLarge(name, file.size, this.limits.maxSize, this.locale);
-    return undefined;
+    return checkFile(this.limits, file, this.locale);
   }
 
   /**

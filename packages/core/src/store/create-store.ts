@@ -17,21 +17,37 @@ import type { Observable } from 'rxjs';
 import { savedViewEntity } from '../views/saved-view.js';
 import { importEntities } from '../import/import-entities.js';
 import { referrersOf } from './in-use.js';
-import { StoreAttachments } from './attachments.js';
+import { LazyAttachments } from './attachments-lazy.js';
 import type { Attachments } from './attachments.types.js';
-import { PermittedRepository } from '../permissions/permitted-repository.js';
-import { storePermissions } from '../permissions/store-permissions.js';
-import { permissionProblems } from '../permissions/check-config.js';
-import { redactHistory } from '../permissions/redact.js';
+import type { PermittedRepository } from '../permissions/permitted-repository.js';
+import type { EntityPolicy } from '../permissions/policy.js';
+import type { Permissions } from '../permissions/store-permissions.js';
+import type { redactHistory } from '../permissions/redact.js';
 import { defer, map, of, switchMap } from 'rxjs';
-import { encryptedFieldsStorage } from '../encryption/storage.js';
-import { deriveKeys, searchToken } from '../encryption/seal.js';
 import type { Locale } from '../i18n/locale.js';
 import { conflictEntity } from '../sync/conflict-entity.js';
 import { syncSetup } from '../sync/store-hook.js';
 import type { StoreConflicts, StoreSync } from '../sync/types.js';
 
 const isEntity = (value: JsonSchema | Entity): value is Entity => typeof (value as Entity).validate === 'function';
+
+type StorePermissions = Permissions & { policy(entity: Entity): EntityPolicy | undefined };
+
+/** What a store without `permissions` answers: everything allowed (as `storePermissions` without a configuration). */
+const unrestricted: StorePermissions = {
+  enforced: false,
+  policy: () => undefined,
+  can: () => true,
+  field: () => 'write',
+  scope: () => 'all',
+  assert: () => undefined,
+};
+
+/** The enforcing parts, loaded only by stores opened with `permissions` (most hosts configure none). */
+interface PermissionKit {
+  PermittedRepository: typeof PermittedRepository;
+  redactHistory: typeof redactHistory;
+}
 
 /** Dexie (IndexedDB, with fast deep pages) where the platform has IndexedDB, memory elsewhere (Node, tests). */
 export function defaultStorage(): RxStorage<unknown, unknown> {
@@ -72,6 +88,11 @@ async function encryptedStorage(
       );
     }
   }
+  // Loaded only here: stores without encryption do not download the sealing code.
+  const [{ deriveKeys, searchToken }, { encryptedFieldsStorage }] = await Promise.all([
+    import('../encryption/seal.js'),
+    import('../encryption/storage.js'),
+  ]);
   const keys = await deriveKeys(password, name);
   return {
     storage: encryptedFieldsStorage(storage, entities, keys, locale),
@@ -100,7 +121,9 @@ class KehuStore implements Store {
     readonly migrations: MigrationReport[],
     /** The append-only audit log every repository writes to. */
     private changeLog: ChangeLog,
-    readonly permissions: ReturnType<typeof storePermissions>,
+    readonly permissions: StorePermissions,
+    /** Set when `permissions` enforces a configuration. */
+    private kit: PermissionKit | undefined,
     /** In an encrypted store, the search token of a word (see encryption/seal.ts). */
     searchToken?: (word: string) => Promise<string>,
   ) {
@@ -119,7 +142,7 @@ class KehuStore implements Store {
       const policy = permissions.policy(entity);
       this.repositories.set(
         entity.name,
-        policy ? new PermittedRepository(repository, policy, this.locale) : repository,
+        policy && kit ? new kit.PermittedRepository(repository, policy, this.locale) : repository,
       );
     }
   }
@@ -145,7 +168,7 @@ class KehuStore implements Store {
     const access = await this.historyAccess(entity, id);
     if (access === 'unreachable') return [];
     const entries = await this.changeLog.history(entity, id);
-    return access ? redactHistory(entries, access) : entries;
+    return access ? this.kit!.redactHistory(entries, access) : entries;
   }
 
   history$(entity: string, id: string): Observable<ChangeEntry[]> {
@@ -156,7 +179,7 @@ class KehuStore implements Store {
       switchMap((access) =>
         access === 'unreachable' || !access
           ? of([])
-          : this.changeLog.history$(entity, id).pipe(map((entries) => redactHistory(entries, access))),
+          : this.changeLog.history$(entity, id).pipe(map((entries) => this.kit!.redactHistory(entries, access))),
       ),
     );
   }
@@ -249,7 +272,16 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     if (report) reports.push(report);
   }
   const changes = collections.changes as unknown as RxCollection<ChangeDoc>;
+  let permissions = unrestricted;
+  let kit: PermissionKit | undefined;
   if (options.permissions) {
+    const [{ permissionProblems }, { storePermissions }, { PermittedRepository }, { redactHistory }] =
+      await Promise.all([
+        import('../permissions/check-config.js'),
+        import('../permissions/store-permissions.js'),
+        import('../permissions/permitted-repository.js'),
+        import('../permissions/redact.js'),
+      ]);
     const problems = permissionProblems(options.permissions, entities, options.user);
     if (!options.user)
       problems.push({
@@ -266,6 +298,8 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
         locale,
       );
     }
+    permissions = storePermissions(entities, locale, options.permissions, options.user);
+    kit = { PermittedRepository, redactHistory };
   }
   // Audit entries carry who wrote, not their roles.
   const user = options.user
@@ -280,10 +314,11 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     meta,
     reports,
     new ChangeLog(changes, records, locale, user),
-    storePermissions(entities, locale, options.permissions, options.user),
+    permissions,
+    kit,
     token,
   );
-  store.attachments = new StoreAttachments(database, store, options.attachments, user);
+  store.attachments = new LazyAttachments(database, store, options.attachments, user);
   Object.assign(
     store,
     await sync.attach(store, database, records, options.replication, { series: store.series, meta }),

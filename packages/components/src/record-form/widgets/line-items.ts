@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { FieldWidget } from './registry.js';
 import { kindOrWidget } from './testers.js';
+import { loadLineItems } from '../../line-items/load.js';
 import type { LineItemsChangeDetail } from '../../line-items/line-items.js';
 
 /**
@@ -12,8 +13,9 @@ export const lineItemsWidget: FieldWidget = {
   layout: 'group',
   ownsDescendants: true,
   tester: kindOrWidget(['array'], 'line-items', (field) => Boolean(field.children)),
-  render: (ctx) =>
-    html`<kehu-line-items
+  render: (ctx) => {
+    loadLineItems();
+    return html`<kehu-line-items
       part="line-items"
       id=${ctx.id}
       aria-describedby=${ctx.describedBy ?? nothing}
@@ -26,5 +28,6 @@ export const lineItemsWidget: FieldWidget = {
       .validate=${(rows: unknown[]) => ctx.validateBelow(rows)}
       ?readonly=${ctx.disabled}
       @kehu-line-items-change=${(e: CustomEvent<LineItemsChangeDetail>) => ctx.changeBelow(e.detail.rows, e.detail.path)}
-    ></kehu-line-items>`,
+    ></kehu-line-items>`;
+  },
 };

@@ -1,7 +1,9 @@
-import { html, nothing } from 'lit';
-import { localize, type FieldModel } from '@kehu/core';
+import type { FieldModel } from '@kehu/core';
 import type { FieldWidget } from './registry.js';
-import { formText } from '../record-form.strings.js';
+import { lazily } from '../lazy-template.js';
+
+/** The table's contents come with their module, loaded when a form first draws a line table. */
+const withRows = lazily(() => import('./line-table-rows.js'));
 
 /** Item fields a spreadsheet cell cannot edit: nested objects and lists of plain values. */
 const formLike = (field: FieldModel) =>
@@ -19,70 +21,5 @@ export const lineTableWidget: FieldWidget = {
     if (field.widget === 'line-table') return 5;
     return field.kind === 'array' && field.children?.some(formLike) ? 2 : -1;
   },
-  render: (ctx) => {
-    const columns = (ctx.field.children ?? []).filter((child) => !child.hidden);
-    const rows = Array.isArray(ctx.value) ? ctx.value : [];
-    const setRows = (next: unknown[]) => {
-      ctx.change(next);
-      ctx.refresh();
-    };
-    const remove = (index: number) => setRows(rows.filter((_, i) => i !== index));
-    return html`<div class="table-scroll" part="line-items">
-        <table part="table">
-          <thead>
-            <tr>
-              ${columns.map(
-                (column) =>
-                  html`<th scope="col" part="column-header">
-                    ${localize(column.label, ctx.locale)}${
-                      column.required ? html`<span part="required-mark" aria-hidden="true">*</span>` : nothing
-                    }
-                  </th>`,
-              )}
-              <th scope="col"><span class="visually-hidden">${formText(ctx.locale, 'actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${
-              rows.length === 0
-                ? html`<tr>
-                    <td part="cell empty" colspan=${columns.length + 1}>${formText(ctx.locale, 'noRows')}</td>
-                  </tr>`
-                : rows.map(
-                    (_, index) =>
-                      html`<tr part="row">
-                        ${columns.map(
-                          (column) =>
-                            html`<td part="cell">
-                              ${ctx.renderField(column, [...ctx.path, index, column.key], {
-                                inCell: true,
-                                rowLabel: formText(ctx.locale, 'row', { row: index + 1 }),
-                              })}
-                            </td>`,
-                        )}
-                        <td part="cell">
-                          ${
-                            ctx.disabled
-                              ? nothing
-                              : html`<button type="button" part="remove-button" @click=${() => remove(index)}>
-                                  ${formText(ctx.locale, 'remove')}<span class="visually-hidden">
-                                    ${formText(ctx.locale, 'row', { row: index + 1 })}</span
-                                  >
-                                </button>`
-                          }
-                        </td>
-                      </tr>`,
-                  )
-            }
-          </tbody>
-        </table>
-      </div>
-      ${
-        ctx.disabled
-          ? nothing
-          : html`<button type="button" part="add-button" @click=${() => setRows([...rows, {}])}>
-              ${formText(ctx.locale, 'addRow')}
-            </button>`
-      }`;
-  },
+  render: (ctx) => withRows(({ renderLineTable }) => renderLineTable(ctx)),
 };

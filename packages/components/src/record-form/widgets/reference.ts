@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { FieldWidget } from './registry.js';
 import type { KehuReferencePicker } from '../../reference-picker/reference-picker.js';
 import { kindOrWidget } from './testers.js';
+import { loadReferencePicker } from '../../reference-picker/load.js';
 
 /**
  * A record of another entity (or of one of several, stored as `entity:id`), chosen with
@@ -11,8 +12,9 @@ import { kindOrWidget } from './testers.js';
 export const referenceWidget: FieldWidget = {
   name: 'reference',
   tester: kindOrWidget(['reference'], 'reference', (field) => Boolean(field.ref || field.refs)),
-  render: (ctx) =>
-    html`<kehu-reference-picker
+  render: (ctx) => {
+    loadReferencePicker();
+    return html`<kehu-reference-picker
       part="input reference"
       id=${ctx.id}
       entity=${ctx.field.ref ?? ''}
@@ -28,5 +30,6 @@ export const referenceWidget: FieldWidget = {
       .invalid=${ctx.invalid}
       .value=${typeof ctx.value === 'string' ? ctx.value : ''}
       @change=${(e: Event) => ctx.change((e.target as KehuReferencePicker).value || undefined)}
-    ></kehu-reference-picker>`,
+    ></kehu-reference-picker>`;
+  },
 };
