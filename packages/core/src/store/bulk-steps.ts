@@ -5,7 +5,7 @@
  */
 import type { RxCollection, RxDocument, RxStorageWriteError } from 'rxdb';
 import type { Entity } from '../entity/types.js';
-import { KehuValidationError } from '../errors/errors.js';
+import { KehuError, KehuValidationError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { assertValid } from './checks.js';
 import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
@@ -75,4 +75,26 @@ export async function writeInParts<Row extends { record: KehuRecord; existing?: 
     error = result.error[0];
   }
   return { written, error };
+}
+
+/** Two rows of one bulk write with the same id: refused before anything is written. */
+export function assertDistinctIds(data: ({ id?: unknown } | null | undefined)[], locale: Locale): void {
+  const seen = new Map<string, number>();
+  data.forEach((row, i) => {
+    const id = row?.id;
+    if (typeof id !== 'string' || !id) return;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, i);
+      return;
+    }
+    throw new KehuError(
+      'duplicate-id',
+      {
+        en: `Rows ${first + 1} and ${i + 1} have the same id "${id}"; ids must be unique. Nothing was saved.`,
+        'zh-CN': `第 ${first + 1} 行和第 ${i + 1} 行的 ID 相同（「${id}」），ID 不能重复。未保存任何记录。`,
+      },
+      locale,
+    );
+  });
 }

@@ -9,7 +9,7 @@ import type { NamingSeries } from './series-counter.js';
 import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
 import { baseSelector, physicalSort, recordComparator, searchWords, sortSpecs } from './query.js';
 import type { CountOptions, FindOptions, KehuRecord, Repository } from './types.js';
-import { storageError } from './storage-error.js';
+import { changedElsewhereError, notFoundError, storageError } from './storage-error.js';
 import { withComputed } from '../formula/computed.js';
 import type { ChangeLog } from '../audit/change-log.js';
 import { diffRecords } from '../audit/diff.js';
@@ -18,7 +18,7 @@ import { assertNotInUse, type Referrer } from './in-use.js';
 import { assertNotLocked } from './locked.js';
 import { normalizeRecord } from '../normalize/record.js';
 import { isNewer, newerVersionError } from '../migration/versions.js';
-import { assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
+import { assertDistinctIds, assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
 import { countOnce, queryOnce } from './read-once.js';
 
 type Doc = RxDocument<PhysicalRecord>;
@@ -312,7 +312,7 @@ export class EntityRepository implements Repository {
     const records = data.map((d) => this.prepare(d, now));
     await this.series.assign(this.entity, records);
     await this.checked(records, true);
-    this.assertDistinctIds(data);
+    assertDistinctIds(data, this.locale);
     // Generated ids are new by construction; only ids the caller chose can collide.
     await this.assertNewIds(records.filter((_, i) => typeof data[i]?.id === 'string' && data[i].id));
     const size = options.batchSize ?? 1000;
@@ -357,7 +357,7 @@ export class EntityRepository implements Repository {
     data: Input[],
     options: { dryRun?: boolean; writeSize?: number } = {},
   ): Promise<{ inserted: number; updated: number; unchanged: number }> {
-    this.assertDistinctIds(data);
+    assertDistinctIds(data, this.locale);
     const now = new Date().toISOString();
     const ids = data.map((d) => (typeof d?.id === 'string' && d.id ? d.id : newId()));
     const found = await this.collection.findByIds(ids.map((id) => primaryKey(this.entity.name, id))).exec();
@@ -431,28 +431,6 @@ export class EntityRepository implements Repository {
     return counts;
   }
 
-  /** Two rows of one bulk insert with the same id: refused before anything is written. */
-  private assertDistinctIds(data: Input[]): void {
-    const seen = new Map<string, number>();
-    data.forEach((row, i) => {
-      const id = row?.id;
-      if (typeof id !== 'string' || !id) return;
-      const first = seen.get(id);
-      if (first === undefined) {
-        seen.set(id, i);
-        return;
-      }
-      throw new KehuError(
-        'duplicate-id',
-        {
-          en: `Rows ${first + 1} and ${i + 1} have the same id "${id}"; ids must be unique. Nothing was saved.`,
-          'zh-CN': `第 ${first + 1} 行和第 ${i + 1} 行的 ID 相同（「${id}」），ID 不能重复。未保存任何记录。`,
-        },
-        this.locale,
-      );
-    });
-  }
-
   private async assertNewIds(records: KehuRecord[]): Promise<void> {
     for (let i = 0; i < records.length; i += 1000) {
       const keys = records.slice(i, i + 1000).map((r) => primaryKey(this.entity.name, r.id));
@@ -510,25 +488,10 @@ export class EntityRepository implements Repository {
   }
 
   private changedElsewhere(id: string): KehuError {
-    const label = this.entity.label;
-    return new KehuError(
-      'changed-elsewhere',
-      {
-        en: `This ${label.en.toLowerCase()} (${id}) was changed elsewhere (another tab or user) after you opened it; nothing was saved. Reload it and make your change again.`,
-        'zh-CN': `该${label['zh-CN']}（${id}）在您打开后已被其他窗口或用户修改，本次未保存。请重新加载后再修改。`,
-      },
-      this.locale,
-    );
+    return changedElsewhereError(this.entity, id, this.locale);
   }
 
   notFound(id: string): KehuError {
-    return new KehuError(
-      'not-found',
-      {
-        en: `No ${this.entity.label.en.toLowerCase()} with id "${id}".`,
-        'zh-CN': `找不到 ID 为「${id}」的${this.entity.label['zh-CN']}。`,
-      },
-      this.locale,
-    );
+    return notFoundError(this.entity, id, this.locale);
   }
 }

@@ -44,3 +44,28 @@ export function storageError(
   (result as { cause?: unknown }).cause = error;
   return result;
 }
+
+/** A write that met a record someone else (another tab, a replication) changed since it was read. */
+export function changedElsewhereError(entity: Entity, id: string, locale: Locale): KehuError {
+  const label = entity.label;
+  return new KehuError(
+    'changed-elsewhere',
+    {
+      en: `This ${label.en.toLowerCase()} (${id}) was changed elsewhere (another tab or user) after you opened it; nothing was saved. Reload it and make your change again.`,
+      'zh-CN': `该${label['zh-CN']}（${id}）在您打开后已被其他窗口或用户修改，本次未保存。请重新加载后再修改。`,
+    },
+    locale,
+  );
+}
+
+/** No live record of `entity` with that id. */
+export function notFoundError(entity: Entity, id: string, locale: Locale): KehuError {
+  return new KehuError(
+    'not-found',
+    {
+      en: `No ${entity.label.en.toLowerCase()} with id "${id}".`,
+      'zh-CN': `找不到 ID 为「${id}」的${entity.label['zh-CN']}。`,
+    },
+    locale,
+  );
+}
