@@ -5,7 +5,7 @@ import { createStore, SAVED_VIEW_ENTITY, type JsonSchema, type Store } from '@ke
 import './define.js';
 import type { KehuRecordList } from './record-list.js';
 import type { KehuFilterBuilder } from '../filter-builder/filter-builder.js';
-import { button, choose, names, root, showing } from './list-test-support.js';
+import { button, choose, names, root, showing } from './test-support.js';
 
 const customerSchema: JsonSchema = {
   $id: 'customer',

@@ -8,7 +8,7 @@ import { createStore, type JsonSchema, type Store } from '@kehu/core';
 import './define.js';
 import type { KehuRecordList } from './record-list.js';
 import type { KehuReferencePicker } from '../reference-picker/reference-picker.js';
-import { button, choose, root, showing } from './list-test-support.js';
+import { button, choose, root, showing } from './test-support.js';
 
 const label = (zh: string, en: string) => ({ label: { 'zh-CN': zh, en } });
 
