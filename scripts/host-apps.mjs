@@ -36,10 +36,13 @@ function packagesAreStale() {
   const built = ['packages/core/dist/index.js', 'packages/components/dist/define.js'].map((f) => join(root, f));
   if (!built.every(existsSync)) return true;
   const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
+  // The manifests count too: `exports` and `sideEffects` decide what a host's bundler keeps.
   const sources = Math.max(
     newest(join(root, 'packages/core/src')),
     newest(join(root, 'packages/components/src')),
     statSync(join(root, 'rollup.config.mjs')).mtimeMs,
+    statSync(join(root, 'packages/core/package.json')).mtimeMs,
+    statSync(join(root, 'packages/components/package.json')).mtimeMs,
   );
   return sources > builtAt;
 }

@@ -293,11 +293,11 @@ export class KehuRecordList extends LitElement {
     const { total, error, items } = this.query;
     const entityLabel = localize(entity.pluralLabel, locale) || entity.name;
     const tracks = defaultColumnTracks(fields, entity.titleField, this.widths, this.selectable);
+    const context = this.toolbarContext(locale, entity, fields, total);
     return html`
       <div part="base" class="base" ${styleProperties({ '--kehu-record-list-default-columns': tracks })}>
-        ${toolbar(this.toolbarContext(locale, entity, fields, total))}
-        ${panel(this.toolbarContext(locale, entity, fields, total))}
-        ${bulkBar(this.selection.context(locale, entity, fields, access))} ${this.selection.exporter.progress(locale)}
+        ${toolbar(context)} ${panel(context)} ${bulkBar(this.selection.context(locale, entity, fields, access))}
+        ${this.selection.exporter.progress(locale)}
         ${error ? html`<p part="message" class="message" role="alert">${loadFailedText(locale, error)}</p>` : nothing}
         ${
           this.filterProblem
