@@ -162,6 +162,8 @@ export async function startSyncServer({
   });
   const scoped = await agent.prepare(users.map(({ name, roles }) => ({ name, roles })));
   // Apache CouchDB runs these from `_replicator` documents; here PouchDB runs them in process.
+  // KEHU_SYNC_DEBUG=1 logs their refusals and errors, and the agent's merges and evictions.
+  const debug = Boolean(process.env.KEHU_SYNC_DEBUG);
   const replications = scoped.flatMap((db) =>
     db.replications.map((r) => {
       const replication = Pouch.replicate(new Pouch(r.source), new Pouch(r.target), {
@@ -170,17 +172,18 @@ export async function startSyncServer({
         batch_size: 500,
         ...(r.selector ? { selector: r.selector } : {}),
       });
-      const say = (what) => (detail) =>
-        process.env.KEHU_SYNC_DEBUG &&
-        console.error(`${r.source} → ${r.target}: ${what}`, detail?.message ?? detail ?? '');
-      replication
-        .on('denied', say('denied'))
-        .on('error', say('error'))
-        .on('paused', (e) => e && say('paused')(e));
+      if (debug) {
+        const say = (what) => (detail) =>
+          console.error(`${r.source} → ${r.target}: ${what}`, detail?.message ?? detail ?? '');
+        replication
+          .on('denied', say('denied'))
+          .on('error', say('error'))
+          .on('paused', (e) => e && say('paused')(e));
+      }
       return replication;
     }),
   );
-  if (process.env.KEHU_SYNC_DEBUG) {
+  if (debug) {
     agent.onEvicted = (id, users) => console.error(`agent: evicted ${id} from ${users.join(', ')}`);
     agent.onResolved = (id) => console.error(`agent: merged the conflicting revisions of ${id}`);
     agent.onConflict = ({ id, fields }) =>

@@ -1,19 +1,14 @@
-const loading = new Map<string, Promise<unknown>>();
+import { loadOnce } from './load-once.js';
 
 /**
- * Defines the element `name` by running `load` (a dynamic `import()` of its `define.js`) the first
- * time something needs it, so a host that never shows it does not download it up front. Elements
- * drawn before the definition arrives upgrade when it does (Lit keeps the properties set on them
- * until then); `await customElements.whenDefined(name)` waits for it. A failed load is tried again
- * at the next call (the network may be back).
+ * A function that defines the element `name` by running `load` (a dynamic `import()` of its
+ * `define.js`) the first time something needs it, so a host that never shows it does not download it
+ * up front. Elements drawn before the definition arrives upgrade when it does (Lit keeps the
+ * properties set on them until then); `await customElements.whenDefined(name)` waits for it.
  */
-export function lazyDefine(name: string, load: () => Promise<unknown>): void {
-  if (loading.has(name) || customElements.get(name)) return;
-  loading.set(
-    name,
-    load().catch((error: unknown) => {
-      loading.delete(name);
-      console.warn(`kehu: could not load <${name}>`, error);
-    }),
-  );
+export function lazyDefine(name: string, load: () => Promise<unknown>): () => void {
+  const loaded = loadOnce(load, `<${name}>`);
+  return () => {
+    if (!customElements.get(name)) loaded().catch(() => undefined); // warned in loadOnce; tried again next time
+  };
 }

@@ -1,4 +1,4 @@
 import { lazyDefine } from '../controllers/lazy-define.js';
 
 /** Defines `<kehu-filter-builder>` the first time a list opens its filter panel (see `lazyDefine`). */
-export const loadFilterBuilder = (): void => lazyDefine('kehu-filter-builder', () => import('./define.js'));
+export const loadFilterBuilder = lazyDefine('kehu-filter-builder', () => import('./define.js'));

@@ -1,5 +1,5 @@
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
-import { upgraded } from '../record-form/upgraded.js';
+import { upgraded } from '../controllers/upgraded.js';
 
 /** Frames to wait for the virtualizer to draw a row it was asked to scroll to. */
 const MAX_FRAMES = 10;

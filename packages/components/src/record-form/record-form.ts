@@ -20,7 +20,7 @@ import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
 import { deniedAction, FormPermissions } from './form-permissions.js';
-import { upgraded } from './upgraded.js';
+import { upgraded } from '../controllers/upgraded.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
 export type { DirtyChangeDetail } from './form-leave.js';

@@ -15,7 +15,7 @@ import {
 import type { valueEditor } from '../filter-builder/condition-row.js';
 import { listText } from './record-list.strings.js';
 import { loadFilterBuilder } from '../filter-builder/load.js';
-import { lazily } from '../record-form/lazy-template.js';
+import { lazily } from '../controllers/lazy-template.js';
 
 export type ListPanel = 'filter' | 'columns' | 'save-view' | undefined;
 

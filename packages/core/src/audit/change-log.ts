@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocument } from 'rxdb';
 import { combineLatest, distinctUntilChanged, from, map, of, switchMap, timer, type Observable } from 'rxjs';
 import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -167,10 +167,16 @@ export class ChangeLog {
     });
   }
 
-  /** The `create` entry of a record created by a bulk write, from its group; undefined when none holds it. */
-  private async createdInGroup(entity: string, id: string, createdAt: unknown): Promise<ChangeEntry | undefined> {
-    if (typeof createdAt !== 'string') return undefined;
-    const [nearest] = await this.groups(entity, id, createdAt, 1).exec();
+  /**
+   * The `create` entry of a record created by a bulk write, from its group: `nearest` when it holds
+   * the record (groups that do not interleave), else whichever group of that moment does.
+   */
+  private async fromGroup(
+    entity: string,
+    id: string,
+    createdAt: string,
+    nearest: RxDocument<ChangeDoc> | undefined,
+  ): Promise<ChangeEntry | undefined> {
     if (!nearest) return undefined;
     const group = holds(nearest._data, id)
       ? nearest
@@ -178,17 +184,11 @@ export class ChangeLog {
     return group && groupEntry(group._data, id);
   }
 
-  /** Live `createdInGroup`: a group is written just after its records. */
+  /** Live `fromGroup` for a record created at `createdAt`: a group is written just after its records. */
   private createdInGroup$(entity: string, id: string, createdAt: unknown): Observable<ChangeEntry | undefined> {
     if (typeof createdAt !== 'string') return of(undefined);
     return this.groups(entity, id, createdAt, 1).$.pipe(
-      switchMap(([nearest]) =>
-        !nearest
-          ? of(undefined)
-          : holds(nearest._data, id)
-            ? of(groupEntry(nearest._data, id))
-            : from(this.createdInGroup(entity, id, createdAt)),
-      ),
+      switchMap(([nearest]) => from(this.fromGroup(entity, id, createdAt, nearest))),
     );
   }
 
@@ -200,8 +200,10 @@ export class ChangeLog {
     ]);
     const entries = docs.map((d) => toEntry(d._data));
     // A record without its own create entry may be one of a bulk write's group.
-    if (record && !entries.some((e) => e.action === 'create')) {
-      const created = await this.createdInGroup(entity, id, record._data.d.createdAt);
+    const createdAt = record?._data.d.createdAt;
+    if (record && typeof createdAt === 'string' && !entries.some((e) => e.action === 'create')) {
+      const [nearest] = await this.groups(entity, id, createdAt, 1).exec();
+      const created = await this.fromGroup(entity, id, createdAt, nearest);
       if (created) entries.unshift(created);
     }
     return withGap(entries, record?._data, entity, id);

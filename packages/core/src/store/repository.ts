@@ -479,16 +479,12 @@ export class EntityRepository implements Repository {
     } catch (error) {
       throw storageError(error, this.entity, 'update', record.id, this.locale);
     }
-    if (stale) throw this.changedElsewhere(record.id);
+    if (stale) throw changedElsewhereError(this.entity, record.id, this.locale);
   }
 
   /** A newer version wrote the record: this client would drop or downgrade what it does not know (decision 0013). */
   private assertKnownVersion(doc: Doc): void {
     if (isNewer(this.entity, doc._data.d)) throw newerVersionError(this.entity, doc._data.d, this.locale);
-  }
-
-  private changedElsewhere(id: string): KehuError {
-    return changedElsewhereError(this.entity, id, this.locale);
   }
 
   notFound(id: string): KehuError {

@@ -1,6 +1,6 @@
 import type { FieldModel } from '@kehu/core';
 import type { FieldWidget } from './registry.js';
-import { lazily } from '../lazy-template.js';
+import { lazily } from '../../controllers/lazy-template.js';
 
 /** The table's contents come with their module, loaded when a form first draws a line table. */
 const withRows = lazily(() => import('./line-table-rows.js'));

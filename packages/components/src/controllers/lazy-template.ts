@@ -1,5 +1,6 @@
 import { nothing } from 'lit';
 import { until } from 'lit/directives/until.js';
+import { loadOnce } from './load-once.js';
 
 /**
  * Draws with a module loaded on first use: `placeholder` until it arrives, then what `draw` returns, and
@@ -9,19 +10,11 @@ import { until } from 'lit/directives/until.js';
  */
 export function lazily<M>(load: () => Promise<M>): (draw: (module: M) => unknown, placeholder?: unknown) => unknown {
   let module: M | undefined;
-  let loading: Promise<M> | undefined;
+  const loaded = loadOnce(() => load().then((m) => (module = m)), 'part of an element');
   return (draw, placeholder = nothing) => {
     if (module) return draw(module);
-    loading ??= load().then(
-      (loaded) => (module = loaded),
-      (error: unknown) => {
-        loading = undefined;
-        console.warn('kehu: could not load part of an element', error);
-        return Promise.reject(error);
-      },
-    );
     return until(
-      loading.then(draw, () => placeholder),
+      loaded().then(draw, () => placeholder),
       placeholder,
     );
   };
