@@ -65,7 +65,13 @@ describe('read scope: one database per user on the server', () => {
     const zhangDb = `${userDatabaseName('sales.zhang')}/customer%7Cboth-1`;
     const liDb = `${userDatabaseName('manager.li')}/customer%7Cboth-1`;
     // Both write to their own database from the same revision: neither database sees a conflict.
+    // A retry starts from a revision that may already hold Zhang's first try, so each try writes
+    // names of its own: both sides then change the name again, and the two values conflict.
+    let zhangName = '';
+    let liName = '';
     for (let attempt = 0; ; attempt++) {
+      zhangName = `张的名字${attempt + 1}`;
+      liName = `李的名字${attempt + 1}`;
       let z: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any -- CouchDB documents
       let l: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
       await eventually(async () => {
@@ -77,13 +83,13 @@ describe('read scope: one database per user on the server', () => {
         bed.server.request(
           'PUT',
           zhangDb,
-          { ...z, d: { ...z.d, name: '张的名字', phone: '13800000001', updatedAt: '2026-05-02T08:00:00.000Z' } },
+          { ...z, d: { ...z.d, name: zhangName, phone: '13800000001', updatedAt: '2026-05-02T08:00:00.000Z' } },
           demoUser('sales.zhang'),
         ),
         bed.server.request(
           'PUT',
           liDb,
-          { ...l, d: { ...l.d, name: '李的名字', remark: '经理备注', updatedAt: '2026-05-02T08:00:01.000Z' } },
+          { ...l, d: { ...l.d, name: liName, remark: '经理备注', updatedAt: '2026-05-02T08:00:01.000Z' } },
           demoUser('manager.li'),
         ),
       ]);
@@ -110,7 +116,7 @@ describe('read scope: one database per user on the server', () => {
     );
     const kept = seen.fields[0];
     const names = [JSON.parse(kept.local!), JSON.parse(kept.server!)].sort();
-    assert.deepEqual(names, ['张的名字', '李的名字'].sort(), 'both values of the name are there');
+    assert.deepEqual(names, [zhangName, liName].sort(), 'both values of the name are there');
     assert.equal((await zhang.entity('customer').get('both-1'))?.name, JSON.parse(kept.server!));
     assert.ok(seen.readers?.includes('sales.chen') === false, 'only users who read the record are named');
 
