@@ -22,8 +22,11 @@ function findTests(dir, pattern, out = []) {
 
 const totals = { passed: 0, failed: 0 };
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-const forceExitSupported = major >= 22 || (major === 20 && minor >= 14);
+// A test file whose handles outlive its tests (a browser or socket a crash left behind) would hold
+// CI forever: the Node run is stopped after this long and counted as failed. Not `--test-force-exit`,
+// which with concurrent files drops verdicts a child had already written (nodejs/node#64833), so the
+// totals came out short.
+const nodeRunLimitMs = 15 * 60_000;
 const only = process.argv[2]; // `node scripts/test.mjs node` or `… browser`
 
 if (only !== 'browser') {
@@ -44,19 +47,27 @@ if (only !== 'browser') {
       'tsx',
       '--test',
       '--test-concurrency=2',
-      // A test file whose handles outlive its tests (a browser or socket a crash left behind) must
-      // not hold CI forever: results are in once every test has reported.
-      ...(forceExitSupported ? ['--test-force-exit'] : []),
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
-      // TAP goes to stderr, a pipe: writes to a pipe are synchronous on Linux, so a forced exit cannot
-      // cut the stream short (a file destination lost the last few dozen results that way).
+      // TAP goes to stderr, a pipe: writes to a pipe are synchronous on Linux, so a process that ends
+      // cannot cut the stream short (a file destination lost the last few dozen results that way).
       '--test-reporter=tap',
       '--test-reporter-destination=stderr',
       ...files,
     ],
-    { stdio: ['inherit', 'inherit', 'pipe'], cwd: root, maxBuffer: 256 * 2 ** 20, encoding: 'utf8' },
+    {
+      stdio: ['inherit', 'inherit', 'pipe'],
+      cwd: root,
+      maxBuffer: 256 * 2 ** 20,
+      encoding: 'utf8',
+      timeout: nodeRunLimitMs,
+      killSignal: 'SIGKILL',
+    },
   );
+  if (run.signal)
+    console.error(
+      `the Node tests were stopped after ${nodeRunLimitMs / 60_000} min (${run.signal}): a test file kept a handle open after its tests (the spec output above shows which files finished)`,
+    );
   writeFileSync(tap, run.stderr ?? '');
   if (run.error) console.error(`the Node test run could not be read: ${run.error.message}`);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';

@@ -1,5 +1,5 @@
 import type { RxCollection, RxDocument } from 'rxdb';
-import { combineLatest, distinctUntilChanged, from, map, of, switchMap, timer, type Observable } from 'rxjs';
+import { combineLatest, from, map, of, switchMap, timer, type Observable } from 'rxjs';
 import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import type { PhysicalRecord } from '../store/physical.js';
@@ -216,16 +216,15 @@ export class ChangeLog {
    */
   history$(entity: string, id: string): Observable<ChangeEntry[]> {
     const record$ = this.records.findOne(primaryKey(entity, id)).$;
-    const created$ = record$.pipe(
-      map((record) => record?._data.d.createdAt),
-      distinctUntilChanged(),
-      switchMap((createdAt) => this.createdInGroup$(entity, id, createdAt)),
-    );
-    return combineLatest([this.query(entity, id).$, record$, created$]).pipe(
-      map(([docs, record, created]) => {
+    return combineLatest([this.query(entity, id).$, record$]).pipe(
+      // A record's group is watched only while it has no create entry of its own (bulk-written).
+      switchMap(([docs, record]) => {
         const entries = docs.map((d) => toEntry(d._data));
-        if (record && created && !entries.some((e) => e.action === 'create')) entries.unshift(created);
-        return withGap(entries, record?._data, entity, id);
+        if (!record || entries.some((e) => e.action === 'create'))
+          return of(withGap(entries, record?._data, entity, id));
+        return this.createdInGroup$(entity, id, record._data.d.createdAt).pipe(
+          map((created) => withGap(created ? [created, ...entries] : entries, record._data, entity, id)),
+        );
       }),
       switchMap((entries) =>
         entries[0]?.action === 'unrecorded' ? timer(gapDelay).pipe(map(() => entries)) : of(entries),
