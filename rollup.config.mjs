@@ -3,7 +3,7 @@
 // Declarations come from the TypeScript compiler through @rollup/plugin-typescript, written next to the
 // bundles (src/a/b.ts → dist/a/b.d.ts), so each `types` target sits beside its `import` target.
 import { builtinModules } from 'node:module';
-import { existsSync, readFileSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, chmodSync, rmSync } from 'node:fs';
 import { join, relative, resolve, dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
@@ -137,7 +137,9 @@ function entries(dir, manifest) {
   const wanted = new Map();
   for (const target of Object.values(manifest.exports ?? {})) {
     if (typeof target !== 'object' || !target.source || !target.import) continue;
-    wanted.set(entryName(target.import), target.source);
+    for (const [source, output] of expandPattern(dir, target.source, target.import)) {
+      wanted.set(entryName(output), source);
+    }
   }
   for (const name of binEntryNames(manifest)) wanted.set(name, `./src/${name}.ts`);
 
@@ -149,6 +151,21 @@ function entries(dir, manifest) {
     else missing.push({ name, source: relative(root, file) });
   }
   return { input, missing };
+}
+
+/**
+ * A subpath pattern's source and output for every folder of `src` holding the file: the pattern
+ * `./src/<star>/define.ts` gives `[['./src/record-list/define.ts', './dist/record-list/define.js'], …]`
+ * (one folder level, where the element defines are). A plain subpath is itself.
+ */
+function expandPattern(dir, source, output) {
+  if (!source.includes('*')) return [[source, output]];
+  const [before, after] = source.split('*');
+  const base = resolve(dir, before);
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(base, `${entry.name}${after}`)))
+    .map((entry) => [source.replace('*', entry.name), output.replace('*', entry.name)]);
 }
 
 function binEntryNames(manifest) {

@@ -11,6 +11,8 @@
 // "On top" is (Kehu with its libraries) − (the libraries bare), gzip.
 //
 //   node bench/bundle.mjs            prints the rows (also part of `npm run bench`)
+//   node bench/bundle.mjs --inputs=30  also the 30 biggest source files of each host's up-front chunks
+//                                      (minified bytes, from esbuild's metafile), Kehu's and its libraries'
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -21,11 +23,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** What a host imports: the whole element set, or the smallest useful screen. */
 const hosts = {
   all: `export * from '@kehu/core'; export * from '@kehu/components'; import '@kehu/components/define.js';`,
+  // Each element's define is a public subpath (`@kehu/components/<element>/define.js`).
   minimal: [
     `export { createStore, defineEntity } from '@kehu/core';`,
-    `import '${root}packages/components/src/store-provider/define.ts';`,
-    `import '${root}packages/components/src/record-list/define.ts';`,
-    `import '${root}packages/components/src/record-form/define.ts';`,
+    `import '@kehu/components/store-provider/define.js';`,
+    `import '@kehu/components/record-list/define.js';`,
+    `import '@kehu/components/record-form/define.js';`,
   ].join('\n'),
 };
 
@@ -65,10 +68,19 @@ function sizes(result) {
   }
   const js = Object.keys(outputs).filter((path) => path.endsWith('.js'));
   const sum = (paths) => paths.reduce((total, path) => total + gz(path), 0);
+  // What the up-front chunks are made of, biggest first (`--inputs=N` prints them).
+  const inputs = new Map();
+  for (const path of upFront) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
+      inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
+    }
+  }
   return {
     bytes: [...upFront].reduce((total, path) => total + outputs[path].bytes, 0),
     gzip: sum([...upFront]),
     lazyGzip: sum(js.filter((path) => !upFront.has(path))),
+    chunks: upFront.size,
+    inputs: [...inputs].sort((a, b) => b[1] - a[1]),
   };
 }
 
@@ -157,9 +169,11 @@ export async function measureBundles() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const top = Number(process.argv.find((arg) => arg.startsWith('--inputs='))?.slice('--inputs='.length) ?? 0);
   for (const r of await measureBundles()) {
     console.log(
-      `${r.host}: Kehu's own code ${kb(r.own.gzip)} gzip (${kb(r.own.bytes)} min); with its libraries ${kb(r.full.gzip)}; libraries bare ${kb(r.bare.gzip)}; on top ${kb(r.full.gzip - r.bare.gzip)}; lazy chunks ${kb(r.full.lazyGzip)}`,
+      `${r.host}: Kehu's own code ${kb(r.own.gzip)} gzip (${kb(r.own.bytes)} min); with its libraries ${kb(r.full.gzip)} in ${r.full.chunks} up-front chunks; libraries bare ${kb(r.bare.gzip)}; on top ${kb(r.full.gzip - r.bare.gzip)}; lazy chunks ${kb(r.full.lazyGzip)}`,
     );
+    for (const [input, bytes] of r.full.inputs.slice(0, top)) console.log(`  ${String(bytes).padStart(7)}  ${input}`);
   }
 }

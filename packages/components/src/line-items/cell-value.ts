@@ -1,5 +1,4 @@
-import { localize, type FieldModel, type Locale, type LocalizedText } from '@kehu/core';
-import { amountFormat } from '../record-list/cell-format.js';
+import type { FieldModel, LocalizedText } from '@kehu/core';
 
 /** What a typed or pasted cell text means for a field: a value (undefined = empty) or why not. */
 export type CellParse = { value: unknown } | { error: LocalizedText };
@@ -84,27 +83,4 @@ export function parseCell(field: FieldModel, text: string): CellParse {
     default:
       return problem('此列不能直接填写', 'This column cannot be filled from text');
   }
-}
-
-/** How a value reads in a cell: numbers and money grouped by locale, enum labels, yes/no. */
-export function formatCell(field: FieldModel, value: unknown, locale: Locale): string {
-  if (value === undefined || value === null || value === '') return '';
-  if (field.options) {
-    const option = field.options.find((o) => o.value === value);
-    return option ? localize(option.label, locale) : String(value);
-  }
-  if (typeof value === 'number') {
-    return amountFormat(locale, field.kind === 'money').format(value);
-  }
-  if (typeof value === 'boolean') return value ? (locale === 'zh-CN' ? '是' : 'Yes') : locale === 'zh-CN' ? '否' : 'No';
-  if (Array.isArray(value)) return value.every((v) => typeof v !== 'object') ? value.join(', ') : String(value.length);
-  if (typeof value === 'object') return '…';
-  return String(value);
-}
-
-/** The text an editor starts from: the plain value, not the grouped display (`1234.5`, not `1,234.50`). */
-export function editText(field: FieldModel, value: unknown, locale: Locale): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return formatCell(field, value, locale);
 }

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { localize, type FieldModel, type Locale, type LocalizedText, type Store } from '@kehu/core';
 import { editable } from './paste.js';
 import type { Row } from './paste.js';
-import { editText, formatCell } from './cell-value.js';
+import { editText, formatCell } from './cell-text.js';
 import { lineItemsText } from './line-items.strings.js';
 import { loadReferencePicker } from '../reference-picker/load.js';
 

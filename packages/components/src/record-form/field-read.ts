@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { localize, type FieldModel, type Locale } from '@kehu/core';
-import { formatCell } from '../line-items/cell-value.js';
+import { formatCell } from '../line-items/cell-text.js';
 import { formText } from './record-form.strings.js';
 import type { FieldPath } from './form-state.js';
 

@@ -2,6 +2,8 @@ import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Store } from '@kehu/core';
 import './define.js';
+// Inline creation opens a <kehu-record-form>: offered only where the page defines one.
+import '../record-form/define.js';
 import type { KehuReferencePicker } from './reference-picker.js';
 import { afterEach, closeStores, describe, inner, it, options, seeded, titles } from './picker-fixtures.js';
 

@@ -2,6 +2,8 @@ import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Store } from '@kehu/core';
 import './define.js';
+// One test draws the field inside a <kehu-record-form>, which the picker's define does not bring.
+import '../record-form/define.js';
 import type { KehuReferencePicker } from './reference-picker.js';
 import { formatCell } from '../record-list/cell-format.js';
 import {

@@ -85,6 +85,17 @@ describe('<kehu-reference-picker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('should offer no "New …" when the page defines no record form to create it with', async () => {
+      // This file imports only the picker's define, which no longer brings the form along.
+      expect(customElements.get('kehu-record-form')).to.equal(undefined);
+      const { store } = await seeded();
+      const el = await picker(store, 'en');
+      await typeIn(el, 'zzz');
+      await waitUntil(() => status(el) === 'No matches');
+      expect(options(el)).to.have.length(0);
+      expect(el.shadowRoot!.querySelector('[part~="create-option"]')).to.equal(null);
+    });
+
     it('should show a name with markup as plain text', async () => {
       const store = await pickerStore();
       await store.entity<Record<string, unknown>>('customer').insert({ name: '<img src=x onerror=alert(1)>客户' });

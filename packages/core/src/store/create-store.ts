@@ -89,10 +89,7 @@ async function encryptedStorage(
     }
   }
   // Loaded only here: stores without encryption do not download the sealing code.
-  const [{ deriveKeys, searchToken }, { encryptedFieldsStorage }] = await Promise.all([
-    import('../encryption/seal.js'),
-    import('../encryption/storage.js'),
-  ]);
+  const { deriveKeys, searchToken, encryptedFieldsStorage } = await import('../encryption/encrypting.js');
   const keys = await deriveKeys(password, name);
   return {
     storage: encryptedFieldsStorage(storage, entities, keys, locale),
@@ -275,13 +272,8 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
   let permissions = unrestricted;
   let kit: PermissionKit | undefined;
   if (options.permissions) {
-    const [{ permissionProblems }, { storePermissions }, { PermittedRepository }, { redactHistory }] =
-      await Promise.all([
-        import('../permissions/check-config.js'),
-        import('../permissions/store-permissions.js'),
-        import('../permissions/permitted-repository.js'),
-        import('../permissions/redact.js'),
-      ]);
+    const { permissionProblems, storePermissions, PermittedRepository, redactHistory } =
+      await import('../permissions/enforce.js');
     const problems = permissionProblems(options.permissions, entities, options.user);
     if (!options.user)
       problems.push({

@@ -32,10 +32,7 @@ export function syncSetup(entities: ReadonlyMap<string, Entity>, migrations: Sto
       if (!replication) return { conflicts };
       // Loaded only by stores that sync: the replication, its fetch, the code blocks and RxDB's
       // CouchDB and leader-election plugins stay out of the bundles of hosts that never sync.
-      const [{ CouchSync }, { ServerCodes }] = await Promise.all([
-        import('./replication.js'),
-        import('./code-blocks.js'),
-      ]);
+      const { CouchSync, ServerCodes } = await import('./syncing.js');
       const sync = new CouchSync(database, replication, keeper, store.name);
       // Records arrive as this client stores them: older versions upgraded, slots laid out here (decision 0013).
       sync.recordsPull = (doc) => localDocument(entities, migrations, doc);
