@@ -34,7 +34,8 @@ function planRange(state: Internals, queryPlan: PreparedQuery<unknown>['queryPla
  * A value as RxDB's `fromDexieToStorageField` returns it (keys Dexie stored as `__x` back to `|x`),
  * changed in place: the value is IndexedDB's fresh copy, so RxDB's deep copy of every document
  * (about as costly as the read itself for a page of 50) is not needed. An object with such a key is
- * rebuilt, as RxDB does, so its keys keep their order.
+ * rebuilt, as RxDB does, so its keys keep their order. It runs on every key of every document read,
+ * so each key costs one `indexOf` (a stored `__` anywhere, then the exact test) and no array of keys.
  */
 function revertPipes(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -46,25 +47,34 @@ function revertPipes(value: unknown): unknown {
     return value;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object);
   let renamed = false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  // IndexedDB's copies are plain objects: `for…in` sees their own keys, in order.
+  for (const key in object) {
     const item = object[key];
     if (item !== null && typeof item === 'object') object[key] = revertPipes(item);
-    if (key.startsWith('__') || key.includes('.__')) renamed = true;
+    if (!renamed && key.indexOf('__') >= 0 && (key.startsWith('__') || key.includes('.__'))) renamed = true;
   }
   if (!renamed) return object;
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[dexieReplaceIfStartsWithPipeRevert(key)] = object[key];
+  for (const key of Object.keys(object)) out[dexieReplaceIfStartsWithPipeRevert(key)] = object[key];
   return out;
 }
 
-/** RxDB's `fromDexieToStorage` (booleans of indexed fields stored as '1'/'0') on a fresh value, in place. */
+/** Names RxDB's `setProperty` treats as paths or refuses: such boolean indexes keep its helpers. */
+const plainPath = (path: string) => !/[.[\\]/.test(path) && !['__proto__', 'prototype', 'constructor'].includes(path);
+
+/**
+ * RxDB's `fromDexieToStorage` (booleans of indexed fields stored as '1'/'0') on a fresh value, in
+ * place. A top-level boolean such as `_deleted` is set directly (RxDB's `setProperty` parses the
+ * path for every document).
+ */
 function fromDexie<T>(booleanIndexes: string[], value: unknown): RxStorageQueryResult<T>['documents'][number] {
   if (!value) return value as never;
   const doc = revertPipes(value) as Record<string, unknown>;
-  for (const path of booleanIndexes) setProperty(doc, path, getProperty(doc, path) === '1');
+  for (const path of booleanIndexes) {
+    if (plainPath(path)) doc[path] = doc[path] === '1';
+    else setProperty(doc, path, getProperty(doc, path) === '1');
+  }
   return markOwned(doc) as never;
 }
 

@@ -19,7 +19,7 @@ import { assertNotLocked } from './locked.js';
 import { normalizeRecord } from '../normalize/record.js';
 import { isNewer, newerVersionError } from '../migration/versions.js';
 import { assertDistinctIds, assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
-import { countOnce, queryOnce } from './read-once.js';
+import { copyRecord, countOnce, queryOnce } from './read-once.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 
@@ -33,7 +33,7 @@ function selectorKeys(selector: Record<string, unknown> | undefined): string[] {
 }
 type Input = Record<string, unknown> & { id?: string };
 
-const toRecord = (doc: Doc): KehuRecord => structuredClone(doc._data.d);
+const toRecord = (doc: Doc): KehuRecord => copyRecord(doc._data.d);
 
 /** The repository of one entity over the generic collection. One write path: stamp, validate, check unique, write. */
 export class EntityRepository implements Repository {

@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getKehuDexieStorage } from './dexie-storage.js';
+import { prepared } from './read-once.js';
+import type { PhysicalRecord } from './physical.js';
+
+/** A collection with a boolean index (stored by Dexie as '1'/'0'), so both of RxDB's conversions run. */
+const schema = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 40 },
+    name: { type: 'string', maxLength: 40 },
+    flag: { type: 'boolean' },
+  },
+  required: ['id', 'name', 'flag'],
+  indexes: [['flag', 'name']],
+} as const;
+
+/** Keys Dexie cannot store as they are (`|x` becomes `__x`), at every depth, in arrays too. */
+const documents = [
+  { id: 'a', name: 'a', flag: true, '|pipe': 1, plain: { '|x': { __y: [{ '|z': 2, w: 3 }] } }, 'dot.|ted': 4 },
+  { id: 'b', name: 'b', flag: true, __under: 'kept?', list: [[{ '|deep': true }]] },
+  { id: 'c', name: 'c', flag: false, note: '|value|' },
+  { id: 'd', name: 'd', flag: true },
+];
+
+let counter = 0;
+async function open(storage: RxStorage<unknown, unknown>) {
+  const database = await createRxDatabase({ name: `dexie-storage-${Date.now()}-${counter++}`, storage });
+  const { docs } = await database.addCollections({ docs: { schema } });
+  await docs.bulkInsert(documents);
+  return { database, docs: docs as unknown as RxCollection<PhysicalRecord> };
+}
+
+/** What a storage answers, without the fields each database stamps for itself. */
+async function answer(docs: RxCollection<PhysicalRecord>, options: { skip?: number; limit?: number }) {
+  const query = prepared(
+    docs.schema.jsonSchema,
+    { selector: { flag: true } as never, sort: [{ name: 'asc' } as never], ...options },
+    false,
+  );
+  const { documents: found } = await docs.storageInstance.query(query);
+  const own = found as unknown as Record<string, unknown>[];
+  return JSON.stringify(own.map(({ _meta, _rev, ...rest }) => (void _meta, void _rev, rest)));
+}
+
+describe("Kehu's Dexie storage reads documents as RxDB's Dexie storage does", () => {
+  it('turns stored keys and booleans back, on its first-page, deep-page and RxDB paths', async () => {
+    const kehu = await open(getKehuDexieStorage({ indexedDB, IDBKeyRange }));
+    const rxdb = await open(getRxStorageDexie({ indexedDB, IDBKeyRange }));
+    try {
+      for (const options of [{ limit: 10 }, { skip: 1, limit: 2 }, {}]) {
+        const expected = await answer(rxdb.docs, options);
+        assert.equal(await answer(kehu.docs, options), expected, JSON.stringify(options));
+      }
+      const [first] = JSON.parse(await answer(kehu.docs, { limit: 1 })) as Record<string, unknown>[];
+      assert.deepEqual(first.plain, { '|x': { '|y': [{ '|z': 2, w: 3 }] } }, 'nested keys, as RxDB reverts them');
+      assert.equal(first.flag, true);
+      assert.equal(first._deleted, false);
+    } finally {
+      await kehu.database.close();
+      await rxdb.database.close();
+    }
+  });
+});
