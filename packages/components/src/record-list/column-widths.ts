@@ -53,7 +53,8 @@ export class ColumnWidths implements ReactiveController {
     for (const entry of entries) {
       const key = (entry.target as HTMLElement).dataset.key;
       if (key === undefined || !entry.target.isConnected) continue;
-      const width = entry.target.getBoundingClientRect().width;
+      // The observer's own border-box size: no layout query (older engines without it measure).
+      const width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.target.getBoundingClientRect().width;
       if (Math.round(width) !== Math.round(this.measured.get(key) ?? -1)) changed = true;
       this.measured.set(key, width);
     }
