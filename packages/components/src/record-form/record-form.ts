@@ -6,7 +6,7 @@ import { renderField, type FieldHost } from './field-view.js';
 import { renderLayout, sectionOf } from './form-layout.js';
 import { LeaveGuard, type DirtyChangeDetail } from './form-leave.js';
 import { FormRules, isUnder } from './form-rules.js';
-import { renderSummary } from './form-summary.js';
+import { focusFirstInvalid, renderSummary } from './form-summary.js';
 import {
   changesOf,
   defaultsOf,
@@ -20,7 +20,6 @@ import { recordFormStyles } from './record-form.styles.js';
 import { formText } from './record-form.strings.js';
 import { fieldWidgets, type FieldWidget } from './widgets/registry.js';
 import { deniedAction, FormPermissions } from './form-permissions.js';
-import { upgraded } from '../controllers/upgraded.js';
 
 export type { RecordCancelDetail, RecordSaveDetail } from './record-save.js';
 export type { DirtyChangeDetail } from './form-leave.js';
@@ -405,13 +404,7 @@ export class KehuRecordForm extends LitElement {
     if (tab) this.activeTab = tab.id;
     this.requestUpdate();
     await this.updateComplete;
-    // Pickers and groups have no aria-invalid of their own (their host has no role): `data-invalid` marks them.
-    const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
-    const target = first?.matches('fieldset')
-      ? first.querySelector<HTMLElement>('input, select, textarea, button, kehu-reference-picker, kehu-line-items')
-      : first;
-    if (target) await upgraded(target);
-    target?.focus();
+    await focusFirstInvalid(this.renderRoot);
   }
 
   private showSaved(): void {
