@@ -102,14 +102,33 @@ export const matchKey = (text: string) =>
     .toLowerCase()
     .replace(/[\s_\-·.:：()（）[\]【】*＊/\\]+/g, '');
 
+/**
+ * A field's option values by the `matchKey` of each value and label, made once per field: an import
+ * cleans the same enum column on every row, and matching every option's spellings anew was most of
+ * the cleaning's time. Earlier options win, as a walk over them in order would pick.
+ */
+const optionKeys = new WeakMap<FieldModel, Map<string, unknown>>();
+
+function optionsByKey(field: FieldModel): Map<string, unknown> {
+  let keys = optionKeys.get(field);
+  if (keys) return keys;
+  keys = new Map();
+  for (const option of field.options ?? []) {
+    for (const spelling of [String(option.value), option.label['zh-CN'], option.label.en]) {
+      const key = matchKey(spelling);
+      if (!keys.has(key)) keys.set(key, option.value);
+    }
+  }
+  optionKeys.set(field, keys);
+  return keys;
+}
+
 /** An enum value from its value or its zh-CN/en label (`个人` or `Consumer` → `consumer`). */
 export function cleanEnum(value: Cell, field: FieldModel): unknown {
   const text = tidySpaces(halfWidth(String(value)));
+  const keys = optionsByKey(field);
   const key = matchKey(text);
-  for (const option of field.options ?? []) {
-    if (matchKey(String(option.value)) === key) return option.value;
-    if (matchKey(option.label['zh-CN']) === key || matchKey(option.label.en) === key) return option.value;
-  }
+  if (keys.has(key)) return keys.get(key);
   return typeof value === 'number' ? value : text;
 }
 

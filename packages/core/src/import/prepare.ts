@@ -29,6 +29,9 @@ export interface PreparedRow {
   issues?: ValidationIssue[];
 }
 
+/** Rows cleaned (and checked) per batch handed out, as an import writes them (`importRows`' batch). */
+const PREPARE_SIZE = 500;
+
 /** What the caller chose (or accepted) about the file. */
 export interface PrepareOptions extends ReadOptions {
   /** File row of the header; default: the row among the first 20 that names the most fields. */
@@ -120,26 +123,25 @@ export async function prepareFile(
   const mapping = options.mapping ?? autoMap(header?.cells ?? [], targets);
   const valuesOf = rowMapper(mapping, targets);
   const check = options.validate ? rowChecker(entity, options.validate) : undefined;
-  const toPrepared = (rows: SourceRow[]): PreparedRow[] =>
-    rows
-      .filter((r) => r.line > headerLine)
-      .map((r) => {
-        const values = valuesOf(r.cells);
-        const row: PreparedRow = {
-          line: r.line,
-          cells: headers.map((_, i) => cellText(r.cells[i])).concat(r.cells.slice(headers.length).map(cellText)),
-          values,
-        };
-        if (check) row.issues = check(values);
-        return row;
-      });
+  const prepareRow = (r: SourceRow): PreparedRow => {
+    const values = valuesOf(r.cells);
+    const row: PreparedRow = {
+      line: r.line,
+      cells: headers.map((_, i) => cellText(r.cells[i])).concat(r.cells.slice(headers.length).map(cellText)),
+      values,
+    };
+    if (check) row.issues = check(values);
+    return row;
+  };
+  // A chunk of the file holds thousands of rows; cleaning them all at once was the page's longest
+  // task when `importFile` runs there (150–280 ms): they are cleaned and handed out PREPARE_SIZE at a time.
+  function* slices(rows: SourceRow[]): Generator<PreparedRow[]> {
+    const data = rows.filter((r) => r.line > headerLine);
+    for (let i = 0; i < data.length; i += PREPARE_SIZE) yield data.slice(i, i + PREPARE_SIZE).map(prepareRow);
+  }
   async function* batches(): AsyncGenerator<PreparedRow[]> {
-    const first = toPrepared(buffered);
-    if (first.length) yield first;
-    for await (const rows of table.rows) {
-      const prepared = toPrepared(rows);
-      if (prepared.length) yield prepared;
-    }
+    yield* slices(buffered);
+    for await (const rows of table.rows) yield* slices(rows);
   }
   return { format: table.format, encoding: table.encoding, headerLine, headers, mapping, preview, batches: batches() };
 }

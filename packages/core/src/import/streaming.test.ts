@@ -70,4 +70,34 @@ describe('streaming a big file', () => {
       }
     },
   );
+
+  it('hands out rows 500 at a time however many a chunk of the file holds, in file order', async () => {
+    const entity = defineEntity(schema('customer'));
+    const lines = ['客户编码,客户名称,客户类型'];
+    for (let i = 0; i < 1234; i++) lines.push(`C${i},客户${i},${i % 2 ? '企业' : 'Consumer'}`);
+    // One chunk of text (the default chunk is 1 MiB): every row arrives in the first read.
+    const file = await prepareFile(new TextEncoder().encode(lines.join('\n')), entity);
+    const sizes: number[] = [];
+    const seen: number[] = [];
+    const kinds = new Set<unknown>();
+    for await (const batch of file.batches) {
+      sizes.push(batch.length);
+      for (const row of batch) {
+        seen.push(row.line);
+        kinds.add(row.values.type);
+      }
+    }
+    // The parser keeps the last row back until the text ends (it might go on): it comes on its own.
+    assert.deepEqual(sizes.slice(0, 2), [500, 500]);
+    assert.ok(
+      sizes.every((size) => size <= 500),
+      `batches of ${sizes.join(', ')}`,
+    );
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 1234 }, (_, i) => i + 2),
+    );
+    // Labels in either language still find their option.
+    assert.deepEqual([...kinds].sort(), ['b2b', 'consumer']);
+  });
 });
