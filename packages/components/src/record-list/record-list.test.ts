@@ -475,5 +475,24 @@ describe('<kehu-record-list>', () => {
       );
       expect(shadow(el).querySelectorAll('[part~="row"]').length).to.be.below(60);
     });
+
+    it('should render the rows in view first, then rows past them for scrolling', async () => {
+      const customers = Array.from({ length: 300 }, (_, i) => ({ name: `Customer ${String(i).padStart(3, '0')}` }));
+      const store = await storeWith(customers);
+      const el = await fixture<KehuRecordList>(
+        html`<kehu-record-list entity="customer" locale="en"></kehu-record-list>`,
+      );
+      let firstPass = 0;
+      const observer = new MutationObserver(() => (firstPass ||= dataRows(el).length));
+      observer.observe(shadow(el), { childList: true, subtree: true });
+      el.store = store;
+      await waitUntil(() => firstPass > 0, 'the first rows', { timeout: 10000 });
+      observer.disconnect();
+      const inView = Math.ceil(
+        shadow(el).querySelector('lit-virtualizer')!.clientHeight / dataRows(el)[0].offsetHeight,
+      );
+      expect(firstPass).to.be.within(inView - 1, inView + 1);
+      await waitUntil(() => dataRows(el).length > inView + 10, 'rows past the view, ready for scrolling');
+    });
   });
 });

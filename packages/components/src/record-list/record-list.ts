@@ -169,6 +169,8 @@ export class KehuRecordList extends LitElement {
   });
   /** What rows render with, refreshed on every render of the element. */
   private rowContext: RowContext | undefined;
+  /** A placeholder row's accessible name, looked up once per render rather than once per row. */
+  private loadingLabel = '';
   private searchInput = new SearchInput((text) => (this.search = text));
   private warned = new Set<string>();
   /** Why the filter cannot apply, shown above the rows. */
@@ -215,7 +217,8 @@ export class KehuRecordList extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('search')) this.searchInput.cancel();
     const entity = this.entities.entity;
-    this.views.update(this.entities.store, entity?.name);
+    // A requested view must load before the first query; otherwise views only fill the toolbar's choice.
+    this.views.update(this.entities.store, entity?.name, !this.view);
     this.applyView();
     const wanted =
       entity &&
@@ -290,6 +293,7 @@ export class KehuRecordList extends LitElement {
               : undefined
         : undefined;
     this.rowContext = { fields, locale, entity, referenceTitle: this.query.referenceTitle, selection, editor };
+    this.loadingLabel = t(locale, 'loading');
     const { total, error, items } = this.query;
     const entityLabel = localize(entity.pluralLabel, locale) || entity.name;
     const tracks = defaultColumnTracks(fields, entity.titleField, this.widths, this.selectable);
@@ -418,7 +422,7 @@ export class KehuRecordList extends LitElement {
     const tabindex = this.rowFocus.tabIndexOf(index);
     const view = this.rowContext;
     if (!view) return html``;
-    return listRow(index, record, tabindex, view, t(view.locale, 'loading'));
+    return listRow(index, record, tabindex, view, this.loadingLabel);
   };
 
   private toggleSort = (field: FieldModel): void => {

@@ -115,9 +115,14 @@ function selectCell(
   </div>`;
 }
 
+/** Whether an entity's title field is sensitive, looked up once per entity rather than per row. */
+const sensitiveTitles = new WeakMap<Entity, boolean>();
+
 /** A row's accessible name: the record's title, masked when the title field is sensitive. */
 function rowName(entity: Entity, record: KehuRecord): string {
   const value = record[entity.titleField];
   if (value === undefined || value === null || value === '') return record.id;
-  return entity.field(entity.titleField)?.sensitive ? maskSensitive(value) : String(value);
+  let sensitive = sensitiveTitles.get(entity);
+  if (sensitive === undefined) sensitiveTitles.set(entity, (sensitive = !!entity.field(entity.titleField)?.sensitive));
+  return sensitive ? maskSensitive(value) : String(value);
 }

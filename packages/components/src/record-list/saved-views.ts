@@ -9,28 +9,51 @@ export class SavedViews implements ReactiveController {
   views: KehuRecord<SavedView>[] = [];
   private source: { store: Store; entity: string } | undefined;
   private stop: (() => void) | undefined;
+  /** The query's start, when put off to a task of its own (see `update`). */
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
     this.stop?.();
     this.stop = undefined;
     this.source = undefined;
   }
 
-  /** Follows the views of `entity` in `store` (call before each render). */
-  update(store: Store | undefined, entity: string | undefined): void {
-    if (this.source?.store === store && this.source?.entity === entity) return;
+  /**
+   * Follows the views of `entity` in `store` (call before each render). With `later`, the query
+   * starts in a task of its own: only the toolbar's view choice needs it, and a new list's first
+   * rows should not wait for a second store query (≈0.6 ms). A later call without `later` (a `view`
+   * was asked for) starts it at once.
+   */
+  update(store: Store | undefined, entity: string | undefined, later = false): void {
+    if (this.source?.store === store && this.source?.entity === entity) {
+      if (!later && this.pending !== undefined) this.watch();
+      return;
+    }
     this.stop?.();
     this.stop = undefined;
+    clearTimeout(this.pending);
+    this.pending = undefined;
     this.views = [];
     this.source = store && entity ? { store, entity } : undefined;
     if (!store || !entity || !store.has(SAVED_VIEW_ENTITY)) return;
-    this.stop = store
+    if (later) this.pending = setTimeout(() => this.watch());
+    else this.watch();
+  }
+
+  private watch(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    const source = this.source;
+    if (!source) return;
+    this.stop = source.store
       .entity<SavedView>(SAVED_VIEW_ENTITY)
-      .watch({ selector: { entity }, sort: { field: 'name', direction: 'asc' } }, (views) => {
+      .watch({ selector: { entity: source.entity }, sort: { field: 'name', direction: 'asc' } }, (views) => {
         this.views = views;
         this.host.requestUpdate();
       });
