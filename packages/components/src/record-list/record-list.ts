@@ -395,15 +395,8 @@ export class KehuRecordList extends LitElement {
     const entity = this.entities.entity;
     if (!entity) return;
     const { columns, widths, sort, filter, search } = this;
-    const saved = await this.views.saveAs(this.view, {
-      entity: entity.name,
-      name,
-      columns,
-      widths,
-      sort,
-      filter,
-      search,
-    });
+    const view = { entity: entity.name, name, columns, widths, sort, filter, search };
+    const saved = await this.views.saveAs(this.view, view);
     this.appliedView = saved.id;
     this.view = saved.id;
     this.panel = undefined;
@@ -431,15 +424,12 @@ export class KehuRecordList extends LitElement {
     this.sort = { field: name, direction: current?.field === name && current.direction === 'asc' ? 'desc' : 'asc' };
   };
 
-  private onRangeChanged = (event: RangeChangedEvent): void => {
-    const start = this.query.windowStart;
-    this.query.show(event.first + start, event.last + start);
-  };
+  // The virtualizer counts rows from the start of the current window.
+  private onRangeChanged = ({ first, last }: RangeChangedEvent): void =>
+    this.query.show(first + this.query.windowStart, last + this.query.windowStart);
 
-  private onVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    const start = this.query.windowStart;
-    this.rowFocus.visibleRange(event.first + start, event.last + start);
-  };
+  private onVisibilityChanged = ({ first, last }: VisibilityChangedEvent): void =>
+    this.rowFocus.visibleRange(first + this.query.windowStart, last + this.query.windowStart);
 
   /** Moves the window of rows so record `index` is inside it, and waits for the rows to render. */
   private async reveal(index: number): Promise<void> {
