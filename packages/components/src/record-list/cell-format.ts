@@ -1,4 +1,5 @@
 import { localize, parseReference, type FieldModel, type Locale } from '@kehu/core';
+import { t } from '../i18n/strings.js';
 import { listText } from './record-list.strings.js';
 
 /** What a cell shows, and what a screen reader says when that differs (✓ is read as "check mark"). */
@@ -156,4 +157,10 @@ function dateFormat(locale: Locale, withTime: boolean, utc: boolean): Intl.DateT
         ...(utc ? { timeZone: 'UTC' } : {}),
       }),
   );
+}
+
+/** "共 1,234 条" / "1,234 records", or "loading" before the store has counted. */
+export function countText(locale: Locale, total: number | undefined): string {
+  if (total === undefined) return t(locale, 'loading');
+  return listText(locale, total === 1 ? 'countOne' : 'count', { count: numberFormat(locale).format(total) });
 }

@@ -78,17 +78,6 @@ export function listText(locale: Locale, key: string, values?: Record<string, st
   return t(locale, `recordList.${key}`, values);
 }
 
-/** One number format per locale: constructing one costs more than a list's whole toolbar render. */
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** "共 1,234 条" / "1,234 records", or "loading" before the store has counted. */
-export function countText(locale: Locale, total: number | undefined): string {
-  if (total === undefined) return t(locale, 'loading');
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return listText(locale, total === 1 ? 'countOne' : 'count', { count: format.format(total) });
-}
-
 /** Why the records could not be loaded, in `locale`. */
 export function loadFailedText(locale: Locale, error: unknown): string {
   const reason =

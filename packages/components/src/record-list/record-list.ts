@@ -32,7 +32,8 @@ import {
   sortField,
 } from './list-columns.js';
 import { recordActivateEvent } from './record-activate-event.js';
-import { countText, listText, loadFailedText } from './record-list.strings.js';
+import { countText } from './cell-format.js';
+import { listText, loadFailedText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
 import { listRow, type RowContext } from './record-row.js';
@@ -424,7 +425,6 @@ export class KehuRecordList extends LitElement {
     this.sort = { field: name, direction: current?.field === name && current.direction === 'asc' ? 'desc' : 'asc' };
   };
 
-  // The virtualizer counts rows from the start of the current window.
   private onRangeChanged = ({ first, last }: RangeChangedEvent): void =>
     this.query.show(first + this.query.windowStart, last + this.query.windowStart);
 
