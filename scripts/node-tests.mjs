@@ -10,22 +10,21 @@ import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { tapCounts } from './tap-counts.mjs';
 
-/** Longest a single test may run before it fails by name (its file goes on with the next). */
-const testLimitMs = 5 * 60_000;
 /**
- * Longest a whole file may run (the slowest, the bench smoke run, takes under 3 min); past it the
- * file's process is killed with its children and run once more, the second run's verdict counting.
- * Both reports are printed: a file that sticks once is shown, not hidden; one that sticks twice fails.
+ * By default two files at a time, and a file may run 6 min (the slowest, the bench smoke run, takes
+ * under 3), past which its process is killed with its children and it runs once more, the second
+ * run's verdict counting. Both reports are printed, so a file that sticks once is shown, not hidden,
+ * and one that sticks twice fails. (No per-test limit: `--test-timeout` acts only under `--test`.)
  */
-const defaultFileLimitMs = 6 * 60_000;
+const defaults = { concurrency: 2, fileLimitMs: 6 * 60_000 };
 
 const { NODE_TEST_CONTEXT, ...ownRun } = process.env;
 
 /**
- * Runs one file: `{ passed, failed, ms, output, stopped }`, `output` being its spec report and
- * anything it printed, `stopped` true when it overran `fileLimitMs`.
+ * Runs one file: `{ passed, failed, ms, output, stopped }`, `output` being its spec report
+ * and what it printed besides TAP, `stopped` true when it overran the file limit.
  */
-function runFile(root, file, fileLimitMs) {
+function runFile(root, file, { fileLimitMs }) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(
@@ -34,7 +33,6 @@ function runFile(root, file, fileLimitMs) {
         '--import',
         'tsx',
         '--test-force-exit',
-        `--test-timeout=${testLimitMs}`,
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
@@ -48,11 +46,7 @@ function runFile(root, file, fileLimitMs) {
     let output = '';
     let tap = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      tap += chunk;
-      // What is not TAP (an import error, a warning) belongs with the report.
-      for (const line of chunk.split('\n')) if (line && !isTapLine(line)) output += `${line}\n`;
-    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (tap += chunk));
     let stopped = false;
     const timer = setTimeout(() => {
       stopped = true;
@@ -65,6 +59,11 @@ function runFile(root, file, fileLimitMs) {
     child.on('close', (code) => {
       clearTimeout(timer);
       const { passed, failed } = tapCounts(tap);
+      // What is not TAP (an import error, a warning) belongs with the report.
+      output += tap
+        .split('\n')
+        .filter((line) => line && !isTapLine(line))
+        .join('\n');
       // A file that failed outside any test (it did not load, or was stopped) fails once more.
       const extra = stopped || (code !== 0 && failed === 0) ? 1 : 0;
       resolve({ passed, failed: failed + extra, ms: Date.now() - started, output, stopped });
@@ -78,7 +77,7 @@ function isTapLine(line) {
 }
 
 /** Prints a file's line, and its whole report when it failed. */
-function report(name, result, fileLimitMs) {
+function report(name, result, { fileLimitMs }) {
   const verdict = result.failed ? '✖' : '✔';
   console.log(
     `${verdict} ${name}: ${result.passed} passed, ${result.failed} failed (${(result.ms / 1000).toFixed(1)} s)`,
@@ -91,25 +90,27 @@ function report(name, result, fileLimitMs) {
 
 /**
  * Runs `files` (absolute paths) `concurrency` at a time, printing a line per file as it ends
- * (and its whole report when it failed); resolves to the summed `{ passed, failed }`.
+ * (and its whole report when it failed); resolves to the summed `{ passed, failed }`. `options`
+ * overrides `defaults` (`concurrency`, `fileLimitMs`).
  */
-export async function runNodeTests(root, files, { concurrency = 2, fileLimitMs = defaultFileLimitMs } = {}) {
+export async function runNodeTests(root, files, options = {}) {
+  const limits = { ...defaults, ...options };
   const totals = { passed: 0, failed: 0 };
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
       const name = relative(root, file);
-      let result = await runFile(root, file, fileLimitMs);
+      let result = await runFile(root, file, limits);
       if (result.stopped) {
-        report(name, result, fileLimitMs);
-        console.log(`    ${name} is run once more, after it was stopped`);
-        result = await runFile(root, file, fileLimitMs);
+        report(name, result, limits);
+        console.log(`    ${name} got stuck: it runs once more`);
+        result = await runFile(root, file, limits);
       }
       totals.passed += result.passed;
       totals.failed += result.failed;
-      report(name, result, fileLimitMs);
+      report(name, result, limits);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: limits.concurrency }, worker));
   return totals;
 }

@@ -25,6 +25,15 @@ it('never runs', () => missing());`,
   'sticks.test.mjs': `import { it } from 'node:test';
 it('passes first', () => {});
 it('never ends', () => new Promise(() => setInterval(() => {}, 1000)));`,
+  // Stuck on its first run only (it leaves a mark beside itself).
+  'sticks-once.test.mjs': `import { it } from 'node:test';
+import { existsSync, writeFileSync } from 'node:fs';
+const mark = new URL('./stuck-once.mark', import.meta.url);
+it('ends the second time', () => {
+  if (existsSync(mark)) return;
+  writeFileSync(mark, '');
+  return new Promise(() => setInterval(() => {}, 1000));
+});`,
 };
 
 describe('runNodeTests (scripts/node-tests.mjs)', () => {
@@ -73,7 +82,23 @@ describe('runNodeTests (scripts/node-tests.mjs)', () => {
     const { totals, lines } = await quietly(() => runNodeTests(root, [file('sticks.test.mjs')], { fileLimitMs: 3000 }));
     assert.deepEqual(totals, { passed: 1, failed: 1 });
     const text = lines.join('\n');
-    assert.match(text, /sticks\.test\.mjs is run once more/);
+    assert.match(text, /sticks\.test\.mjs got stuck: it runs once more/);
     assert.equal(text.match(/was stopped after 3 s/g)?.length, 2, text);
+  });
+
+  it('counts the second run of a file that stuck once, and shows both', async () => {
+    const { totals, lines } = await quietly(() =>
+      runNodeTests(root, [file('sticks-once.test.mjs')], { fileLimitMs: 3000 }),
+    );
+    assert.deepEqual(totals, { passed: 1, failed: 0 });
+    const text = lines.join('\n');
+    assert.match(text, /✖ .*sticks-once\.test\.mjs: 0 passed, 1 failed/);
+    assert.match(text, /sticks-once\.test\.mjs got stuck: it runs once more/);
+    assert.match(text, /✔ .*sticks-once\.test\.mjs: 1 passed, 0 failed/);
+  });
+
+  it('does not run a file with a failure of another kind again', async () => {
+    const { lines } = await quietly(() => runNodeTests(root, [file('fails.test.mjs')]));
+    assert.doesNotMatch(lines.join('\n'), /runs once more/);
   });
 });
