@@ -35,14 +35,21 @@ const bench = {
     const open = await timed(() => openStore(name));
     const cold = await firstRowsInList(open.value);
     const warm = await firstRowsInList(open.value);
-    return { open: open.ms, cold: cold.ms, warm: warm.ms, coldMarks: cold.marks };
+    return {
+      open: open.ms,
+      cold: cold.ms,
+      warm: warm.ms,
+      coldDom: cold.domMs,
+      warmDom: warm.domMs,
+      coldMarks: cold.marks,
+    };
   },
   async firstRowsRaw(name: string) {
     const entity = await customerEntity();
     const db = await openRaw(name);
     const cold = await firstRowsRaw(db, entity);
     const warm = await firstRowsRaw(db, entity);
-    return { cold, warm };
+    return { cold: cold.ms, warm: warm.ms, coldDom: cold.domMs, warmDom: warm.domMs };
   },
 
   async queriesThroughKehu(name: string) {

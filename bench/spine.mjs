@@ -103,7 +103,10 @@ export async function runSpine({
     if (stored !== records) throw new Error(`the Kehu store holds ${stored} customers, expected ${records}`);
 
     // 2. First rows: a fresh page per side and trial; cold is the first list, warm a second fresh one.
-    const list = { open: [], cold: [], warm: [], count: [], firstPage: [], rawCold: [], rawWarm: [] };
+    const list = {
+      ...{ open: [], cold: [], warm: [], count: [], firstPage: [], rawCold: [], rawWarm: [] },
+      ...{ warmDom: [], rawWarmDom: [] },
+    };
     for (let trial = 1; spine && trial <= fast; trial++) {
       await load();
       const kehu = await traced(`list-cold-${trial}`, () => call('firstRowsInList', KEHU));
@@ -117,11 +120,13 @@ export async function runSpine({
         firstPage: kehu.coldMarks.firstPage,
         rawCold: raw.cold,
         rawWarm: raw.warm,
+        warmDom: kehu.warmDom,
+        rawWarmDom: raw.warmDom,
       })) {
         list[key].push(value);
       }
       progress(
-        `first rows ${trial}/${fast}: list cold ${fixed(kehu.cold)} ms (count$ ${fixed(kehu.coldMarks.count ?? NaN)}, page ${fixed(kehu.coldMarks.firstPage ?? NaN)}), warm ${fixed(kehu.warm)} ms; raw cold ${fixed(raw.cold, 1)} ms, warm ${fixed(raw.warm, 1)} ms`,
+        `first rows ${trial}/${fast}: list cold ${fixed(kehu.cold)} ms (count$ ${fixed(kehu.coldMarks.count ?? NaN)}, page ${fixed(kehu.coldMarks.firstPage ?? NaN)}), warm ${fixed(kehu.warm)} ms (in the DOM ${fixed(kehu.warmDom)}); raw cold ${fixed(raw.cold, 1)} ms, warm ${fixed(raw.warm, 1)} ms (${fixed(raw.warmDom, 1)})`,
       );
     }
 
@@ -179,17 +184,25 @@ export async function runSpine({
       }),
       row(median, {
         id: 'first-rows-cold',
-        label: `first 50 rows of ${n}, cold`,
+        label: `first 50 rows of ${n} laid out, cold`,
         kehu: list.cold,
         baseline: list.rawCold,
-        baselineLabel: 'Dexie limit(50) on [e+t+ru] + lit render',
+        baselineLabel: 'Dexie limit(50) on [e+t+ru] + lit render + layout',
       }),
       row(median, {
         id: 'first-rows-warm',
-        label: `first 50 rows of ${n}, warm`,
+        label: `first 50 rows of ${n} laid out, warm`,
         kehu: list.warm,
         baseline: list.rawWarm,
         baselineLabel: 'same, second run',
+      }),
+      row(median, {
+        id: 'first-rows-warm-dom',
+        label: '  contrast: the same, until in the DOM',
+        kehu: list.warmDom,
+        baseline: list.rawWarmDom,
+        baselineLabel: 'same, until in the DOM',
+        note: 'rows in the DOM, before their layout (the measure before 2026-11-23)',
       }),
       row(median, {
         id: 'sort-desc',

@@ -36,7 +36,7 @@ import { countText } from './cell-format.js';
 import { listText, loadFailedText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
-import { listRow, type RowContext } from './record-row.js';
+import { listRow, titleOnHover, type RowContext } from './record-row.js';
 import { RowFocus } from './row-focus.js';
 import { SavedViews } from './saved-views.js';
 import { bulkBar, panel, toolbar, type ListPanel, type ToolbarContext } from './list-toolbar.js';
@@ -46,7 +46,7 @@ import { InlineEdit, isInlineEditable } from './inline-edit.js';
 import { gridKeydown } from './grid-keys.js';
 import { SearchInput } from './search-input.js';
 import { listAccess, permittedSort } from './list-permissions.js';
-import { ROW_LAYOUT } from './row-layout.js';
+import { ROW_LAYOUT, positionChildrenInOnePass } from './row-layout.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
@@ -341,6 +341,7 @@ export class KehuRecordList extends LitElement {
                   @click=${this.onRowClick}
                   @keydown=${this.onRowKeydown}
                   @dblclick=${this.onCellDblclick}
+                  @mouseover=${titleOnHover}
                 ></lit-virtualizer>`
               : nothing
           }
@@ -425,8 +426,10 @@ export class KehuRecordList extends LitElement {
     this.sort = { field: name, direction: current?.field === name && current.direction === 'asc' ? 'desc' : 'asc' };
   };
 
-  private onRangeChanged = ({ first, last }: RangeChangedEvent): void =>
+  private onRangeChanged = ({ first, last, target }: RangeChangedEvent): void => {
+    positionChildrenInOnePass(target as LitVirtualizer);
     this.query.show(first + this.query.windowStart, last + this.query.windowStart);
+  };
 
   private onVisibilityChanged = ({ first, last }: VisibilityChangedEvent): void =>
     this.rowFocus.visibleRange(first + this.query.windowStart, last + this.query.windowStart);

@@ -15,39 +15,70 @@ export interface RowContext {
   editor?: (index: number, record: KehuRecord, field: FieldModel) => TemplateResult | undefined;
 }
 
-/** The strings of a row template with `cells` cells (see `listRow`), made once per count. */
-const rowStrings = new Map<number, TemplateStringsArray>();
+/** Row template strings per set of columns (see `rowTemplate`): by the render's fields array, then by its columns. */
+const stringsByFields = new WeakMap<FieldModel[], TemplateStringsArray>();
+const stringsByColumns = new Map<string, TemplateStringsArray>();
+
+/** A value written into a template's HTML as an attribute value. */
+const attributeText = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * A row and its cells as ONE template, its strings built here because the number of cells is the
- * number of columns: a template instance per cell cost the list's first render about twice as much
- * (79 rows of 7 cells: 632 instances, each cloned and walked, against 79). Values, in order: the
- * row's 8 attributes, the selection cell, then per cell its class, tabindex, key, kind, title and
- * content. Lit accepts such strings as it does those of `lit/static-html` (an array with `raw`).
+ * A row and its cells as ONE template, its strings built here because the cells are the columns: a
+ * template instance per cell cost the list's first render about twice as much (79 rows of 7 cells:
+ * 632 instances, each cloned and walked, against 79). A cell's column key and kind are written into
+ * the strings (they are the same on every row), so only what differs per row is bound: each binding
+ * is an attribute set on every new row. Values, in order: the row's 8 attributes, the selection
+ * cell, then per cell its class, tabindex and content. Lit accepts such strings as it does those
+ * of `lit/static-html` (an array with `raw`).
  */
-function rowTemplate(cells: number): TemplateStringsArray {
-  let strings = rowStrings.get(cells);
+function rowTemplate(fields: FieldModel[]): TemplateStringsArray {
+  let strings = stringsByFields.get(fields);
   if (strings) return strings;
-  const parts = [
-    '<div part="',
-    '" class="',
-    '" role="row" data-index="',
-    '" aria-rowindex="',
-    '" aria-busy="',
-    '" aria-label="',
-    '" tabindex="',
-    '" aria-selected="',
-    '">',
-    '',
-  ];
-  for (let i = 0; i < cells; i++) {
-    parts[parts.length - 1] += '<div part="cell" class="';
-    parts.push('" role="gridcell" tabindex="', '" data-key="', '" data-kind="', '" title="', '">', '</div>');
+  const columns = fields.map((field) => `${field.key}\u0000${field.kind}`).join('\u0001');
+  strings = stringsByColumns.get(columns);
+  if (!strings) {
+    const parts = [
+      '<div part="',
+      '" class="',
+      '" role="row" data-index="',
+      '" aria-rowindex="',
+      '" aria-busy="',
+      '" aria-label="',
+      '" tabindex="',
+      '" aria-selected="',
+      '">',
+      '',
+    ];
+    for (const field of fields) {
+      parts[parts.length - 1] += '<div part="cell" class="';
+      parts.push(
+        `" role="gridcell" data-key="${attributeText(field.key)}" data-kind="${attributeText(field.kind)}" tabindex="`,
+        '">',
+        '</div>',
+      );
+    }
+    parts[parts.length - 1] += '</div>';
+    strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
+    stringsByColumns.set(columns, strings);
   }
-  parts[parts.length - 1] += '</div>';
-  strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
-  rowStrings.set(cells, strings);
+  stringsByFields.set(fields, strings);
   return strings;
+}
+
+/**
+ * Gives the cell under the pointer a `title` of its text, so a value cut short by the column shows
+ * whole on hover. Set when hovered rather than bound on every cell of every row (seven attributes
+ * per row, each a DOM write on every new row), and set again on each hover, since a row element
+ * shows another record after a sort or a live change.
+ */
+export function titleOnHover(event: MouseEvent): void {
+  const cell = (event.target as Element | null)?.closest?.('[role="gridcell"]');
+  if (!cell || cell.classList.contains('editing') || cell.classList.contains('select-cell')) return;
+  // A cell with a spoken form shows the text in its `aria-hidden` part.
+  const text = (cell.querySelector('[aria-hidden="true"]') ?? cell).textContent?.trim() ?? '';
+  if (text) cell.setAttribute('title', text);
+  else cell.removeAttribute('title');
 }
 
 const skeleton = html`<span class="skeleton"></span>`;
@@ -78,7 +109,7 @@ export function listRow(
   ];
   for (const field of fields) {
     if (!record) {
-      values.push('cell', nothing, nothing, nothing, nothing, skeleton);
+      values.push('cell', nothing, skeleton);
       continue;
     }
     const editor = context.editor?.(index, record, field);
@@ -86,16 +117,13 @@ export function listRow(
     values.push(
       editor ? 'cell editing' : 'cell',
       '-1',
-      field.key,
-      field.kind,
-      cell.text || nothing,
       editor ??
         (cell.spoken
           ? html`<span aria-hidden="true">${cell.text}</span><span class="visually-hidden">${cell.spoken}</span>`
           : cell.text),
     );
   }
-  return html(rowTemplate(fields.length), ...values);
+  return html(rowTemplate(fields), ...values);
 }
 
 function selectCell(
