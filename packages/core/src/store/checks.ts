@@ -3,16 +3,22 @@ import type { Entity, ValidationIssue } from '../entity/types.js';
 import { KehuValidationError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { keyLength, sortKey } from './keys.js';
+import { plainDataIssue } from './plain-data.js';
 import { primaryKey, type PhysicalRecord } from './physical.js';
 import type { KehuRecord } from './types.js';
 
 type Issue = ValidationIssue & { row?: number };
 
-/** Validates records; throws one error listing every problem (with rows for bulk writes). */
+/**
+ * Validates records; throws one error listing every problem (with rows for bulk writes). A record
+ * the schema accepts is also checked to be plain data (see `plainDataIssue`).
+ */
 export function assertValid(entity: Entity, records: KehuRecord[], locale: Locale, bulk: boolean): void {
   const issues: Issue[] = [];
   records.forEach((record, row) => {
-    for (const issue of entity.validate(record)) issues.push(bulk ? { ...issue, row } : issue);
+    const found = entity.validate(record);
+    const notPlain = found.length ? undefined : plainDataIssue(entity, record);
+    for (const issue of notPlain ? [notPlain] : found) issues.push(bulk ? { ...issue, row } : issue);
   });
   if (issues.length) throw new KehuValidationError(entity.name, issues, locale, entity.label);
 }
