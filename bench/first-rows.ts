@@ -5,9 +5,9 @@
  * `[e+t+ru]`), a plain lit-html render of them, and their layout.
  *
  * Both sides end with a forced layout (`laidOut`): rows are visible once laid out and painted, and
- * measured only until they are in the DOM the two sides were timed unequally — the virtualizer
- * measures its new rows (a forced style and layout) before the bench's observer sees them, while the
- * baseline's layout fell after its measure. The time until the rows were in the DOM is kept
+ * measured only until they are in the DOM the two sides were timed unequally — the virtualizer can
+ * measure its new rows (a forced style and layout) before the bench's observer sees them, while the
+ * baseline's layout always fell after its measure. The time until the rows were in the DOM is kept
  * (`domMs`) and reported beside it.
  */
 import { html, render } from 'lit';

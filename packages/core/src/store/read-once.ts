@@ -27,7 +27,8 @@ export function markOwned<T extends object>(document: T): T {
 }
 
 /**
- * A deep copy of stored JSON (what every RxDB storage holds): objects, arrays and plain values.
+ * A deep copy of stored JSON (what every RxDB storage holds, and what Kehu's writes are checked to
+ * be: see `plain-data.ts`): objects, arrays and plain values.
  * About three times faster than `structuredClone` for a page of records (100 customers: 0.1–0.3 ms
  * against 0.5–0.8), which a live query pays on every answer. A key named `__proto__` stays an own key.
  */
