@@ -1,9 +1,7 @@
 import type { RxCollection, RxDatabase } from 'rxdb';
 import type { Entity } from '../entity/types.js';
 import type { PhysicalRecord } from '../store/physical.js';
-import { SeriesBlocks } from '../store/naming-blocks.js';
 import type { MetaDoc, NamingSeries } from '../store/series-counter.js';
-import { watchDuplicates } from './duplicates.js';
 import { localDocument, type StoreMigrations } from '../migration/versions.js';
 import type { Store } from '../store/types.js';
 import { ConflictKeeper } from './conflict-handler.js';
@@ -30,9 +28,9 @@ export function syncSetup(entities: ReadonlyMap<string, Entity>, migrations: Sto
     ): Promise<{ conflicts: SyncConflicts; sync?: CouchSync }> {
       const conflicts = new SyncConflicts(records, store, keeper);
       if (!replication) return { conflicts };
-      // Loaded only by stores that sync: the replication, its fetch, the code blocks and RxDB's
-      // CouchDB and leader-election plugins stay out of the bundles of hosts that never sync.
-      const { CouchSync, ServerCodes } = await import('./syncing.js');
+      // Loaded only by stores that sync: the replication, its fetch, the code blocks, the duplicate
+      // watch and RxDB's CouchDB and leader-election plugins stay out of the bundles of hosts that never sync.
+      const { CouchSync, ServerCodes, SeriesBlocks, watchDuplicates } = await import('./syncing.js');
       const sync = new CouchSync(database, replication, keeper, store.name);
       // Records arrive as this client stores them: older versions upgraded, slots laid out here (decision 0013).
       sync.recordsPull = (doc) => localDocument(entities, migrations, doc);
