@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { getKehuDexieStorage } from './dexie-storage.js';
+import { getKehuDexieStorage, steppedCount } from './dexie-storage.js';
 import { prepared } from './read-once.js';
+import { numberedDatabase } from '../test-support/indexed-db.js';
 import type { PhysicalRecord } from './physical.js';
 
 /** A collection with a boolean index (stored by Dexie as '1'/'0'), so both of RxDB's conversions run. */
@@ -65,6 +66,36 @@ describe("Kehu's Dexie storage reads documents as RxDB's Dexie storage does", ()
     } finally {
       await kehu.database.close();
       await rxdb.database.close();
+    }
+  });
+});
+
+describe('steppedCount', () => {
+  it('counts what one count request counts, for every step size and range shape', async () => {
+    for (const size of [0, 1, 7, 12]) {
+      const db = await numberedDatabase(indexedDB, `stepped-${counter++}`, size);
+      const ranges: [string, IDBKeyRange | null][] = [
+        ['everything', null],
+        ['one kind', IDBKeyRange.bound(['a'], ['a', []])],
+        ['from a key on', IDBKeyRange.lowerBound(['b', 'd000004'])],
+        ['up to a key, open', IDBKeyRange.bound(['b'], ['b', 'd000008'], false, true)],
+        ['up to a key, closed', IDBKeyRange.bound(['b'], ['b', 'd000008'])],
+      ];
+      for (const [shape, range] of ranges) {
+        const index = () => db.transaction('docs', 'readonly').objectStore('docs').index('[kind+id]');
+        const expected = await new Promise<number>((resolve) => {
+          const request = index().count(range ?? undefined);
+          request.onsuccess = () => resolve(request.result);
+        });
+        for (const step of [1, 2, 3, 4, 5, 7, 100]) {
+          assert.equal(
+            await steppedCount(index(), range, IDBKeyRange, step),
+            expected,
+            `${size} entries, ${shape}, step ${step}`,
+          );
+        }
+      }
+      db.close();
     }
   });
 });

@@ -156,6 +156,58 @@ async function firstWithGetAll<T>(state: Internals, prepared: PreparedQuery<T>):
   return { documents: values.map((value) => fromDexie<T>(state.booleanIndexes, value)) };
 }
 
+/** Index entries one step of a count walks: a few milliseconds of IndexedDB's backend. */
+export const COUNT_STEP = 2000;
+
+/**
+ * `index.count(range)` in steps of `step` entries, so the reads of other transactions (a list's
+ * first page, a form opening its record) are served between the steps instead of after the whole
+ * walk: IndexedDB's backend runs one request at a time, and one count over 100,000 entries held
+ * every other read of the database back for ~0.4 s. A key cursor advances `step` entries per
+ * request; what is left after the last full step (fewer than `step` entries, after its key: every
+ * index RxDB makes ends with the primary key, so its keys are unique) is one small count.
+ * Requests are made from the previous one's success, so the transaction stays active throughout.
+ */
+export function steppedCount(
+  index: IDBIndex,
+  range: IDBKeyRange | null,
+  keyRange: typeof IDBKeyRange,
+  step = COUNT_STEP,
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let counted = 0;
+    let last: IDBValidKey | undefined;
+    const request = index.openKeyCursor(range);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor) {
+        counted = last === undefined ? 1 : counted + step;
+        last = cursor.key;
+        cursor.advance(step);
+        return;
+      }
+      if (last === undefined) return resolve(0);
+      let after: IDBKeyRange;
+      try {
+        after = afterKey(range, last, keyRange);
+      } catch (error) {
+        // The last key stepped on is the range's closed upper bound (an empty range is a DataError).
+        return (error as Error).name === 'DataError' ? resolve(counted) : reject(error as Error);
+      }
+      const rest = index.count(after);
+      rest.onerror = () => reject(rest.error);
+      rest.onsuccess = () => resolve(counted + rest.result);
+    };
+  });
+}
+
+/** The part of `range` after `key` (exclusive), with the range's own upper bound. */
+function afterKey(range: IDBKeyRange | null, key: IDBValidKey, keyRange: typeof IDBKeyRange): IDBKeyRange {
+  if (!range || range.upper === undefined) return keyRange.lowerBound(key, true);
+  return keyRange.bound(key, range.upper, true, range.upperOpen);
+}
+
 /**
  * The entity a count counts whole, when its selector is exactly the live records of one entity
  * (`e`, `t: 0` and RxDB's own `_deleted: false`, as `repository.count()` without options asks).
@@ -194,20 +246,31 @@ async function countWhole(state: Internals, entity: string): Promise<number | un
   await dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
     const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
     if (!store.indexNames.contains(byPrimaryKey) || !store.indexNames.contains(byUpdate)) return;
-    const counted = (request: IDBRequest<number>) =>
-      new Promise<number>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
     // '0' is Dexie's form of `_deleted: false`; 'entity}' is the first key after every 'entity|…'.
     const [stored, removed] = await Promise.all([
-      counted(store.index(byPrimaryKey).count(range.bound(['0', `${entity}|`], ['0', `${entity}}`], false, true))),
+      steppedCount(
+        store.index(byPrimaryKey),
+        range.bound(['0', `${entity}|`], ['0', `${entity}}`], false, true),
+        range,
+      ),
       // `[]` sorts after every string: the upper bound takes every key of removed records.
-      counted(store.index(byUpdate).count(range.bound(['0', entity, 1], ['0', entity, 1, []]))),
+      steppedCount(store.index(byUpdate), range.bound(['0', entity, 1], ['0', entity, 1, []]), range),
     ]);
     count = stored - removed;
   });
   return count;
+}
+
+/**
+ * A count whose selector the plan's index covers, as RxDB's `dexieCount` counts it (the plan's key
+ * range on its index) but in steps (`steppedCount`), in a native read-only transaction.
+ */
+function countByPlan(state: Internals, prepared: PreparedQuery<unknown>): Promise<number> {
+  const range = planRange(state, prepared.queryPlan);
+  if (!range) return Promise.resolve(0);
+  const dexie = state.dexieDb as unknown as { backendDB(): IDBDatabase; _options: { IDBKeyRange: typeof IDBKeyRange } };
+  const store = dexie.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME);
+  return steppedCount(store.index(indexName(prepared.queryPlan)), range, dexie._options.IDBKeyRange);
 }
 
 const lookupsChecked = new WeakSet<object>();
@@ -241,9 +304,12 @@ function checkRangeBeforeLookups(state: Internals): void {
   };
 }
 
+/** Whether Dexie's connection is open (another tab's upgrade closes it underneath). */
+const isOpen = (state: Internals) => (state.dexieDb as unknown as { isOpen(): boolean }).isOpen();
+
 /**
  * RxDB's Dexie storage with fast first and deep pages (see `firstWithGetAll`, `skipWithCursor`), fast whole counts (see
- * `countWhole`) and writes and lookups of new ids that skip reading them one by one (see
+ * `countWhole`), counts that let other reads through (see `steppedCount`) and writes and lookups of new ids that skip reading them one by one (see
  * `checkRangeBeforeLookups`); Kehu's default in the browser.
  * Pass it explicitly to keep the speed-up when giving Dexie settings of your own.
  */
@@ -269,7 +335,7 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
         if (typeof limit === 'number' && limit >= 1) {
           const state = await internals();
           // Closed underneath (another tab's upgrade): RxDB's own path reopens or reports it.
-          if ((state.dexieDb as unknown as { isOpen(): boolean }).isOpen()) return firstWithGetAll(state, prepared);
+          if (isOpen(state)) return firstWithGetAll(state, prepared);
         }
         return query(prepared);
       };
@@ -280,7 +346,12 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
       instance.count = async (prepared: PreparedQuery<unknown>) => {
         const entity = wholeEntity(prepared.query.selector as Record<string, unknown>);
         const whole = entity === undefined ? undefined : await countWhole(await internals(), entity);
-        return whole === undefined ? count(prepared) : { count: whole, mode: 'fast' };
+        if (whole !== undefined) return { count: whole, mode: 'fast' };
+        if (prepared.queryPlan.selectorSatisfiedByIndex) {
+          const state = await internals();
+          if (isOpen(state)) return { count: await countByPlan(state, prepared), mode: 'fast' };
+        }
+        return count(prepared);
       };
       return instance as never;
     },
