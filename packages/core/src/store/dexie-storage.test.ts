@@ -51,13 +51,21 @@ async function answer(docs: RxCollection<PhysicalRecord>, options: { skip?: numb
 }
 
 describe("Kehu's Dexie storage reads documents as RxDB's Dexie storage does", () => {
-  it('turns stored keys and booleans back, on its first-page, deep-page and RxDB paths', async () => {
+  it('turns stored keys and booleans back on its first-page, deep-page and RxDB paths, and counts a boolean index as RxDB does', async () => {
     const kehu = await open(getKehuDexieStorage({ indexedDB, IDBKeyRange }));
     const rxdb = await open(getRxStorageDexie({ indexedDB, IDBKeyRange }));
     try {
       for (const options of [{ limit: 10 }, { skip: 1, limit: 2 }, {}]) {
         const expected = await answer(rxdb.docs, options);
         assert.equal(await answer(kehu.docs, options), expected, JSON.stringify(options));
+      }
+      // Counts on the boolean index (stored as '1'/'0'): Kehu's stepped count of the plan's range.
+      for (const flag of [true, false]) {
+        const query = prepared(kehu.docs.schema.jsonSchema, { selector: { flag } as never }, true);
+        assert.equal(query.queryPlan.selectorSatisfiedByIndex, true);
+        const counted = await kehu.docs.storageInstance.count(query);
+        assert.deepEqual(counted, { count: flag ? 3 : 1, mode: 'fast' }, `flag ${flag}`);
+        assert.equal(counted.count, (await rxdb.docs.storageInstance.count(query)).count, `flag ${flag}`);
       }
       const [first] = JSON.parse(await answer(kehu.docs, { limit: 1 })) as Record<string, unknown>[];
       assert.deepEqual(first.plain, { '|x': { '|y': [{ '|z': 2, w: 3 }] } }, 'nested keys, as RxDB reverts them');
@@ -97,5 +105,12 @@ describe('steppedCount', () => {
       }
       db.close();
     }
+  });
+
+  it('refuses a step that is not a whole number of one or more', async () => {
+    const db = await numberedDatabase(indexedDB, `stepped-${counter++}`, 3);
+    const index = db.transaction('docs', 'readonly').objectStore('docs').index('[kind+id]');
+    for (const step of [0, 2.5, -1]) assert.throws(() => steppedCount(index, null, IDBKeyRange, step), RangeError);
+    db.close();
   });
 });

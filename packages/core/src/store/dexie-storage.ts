@@ -174,30 +174,38 @@ export function steppedCount(
   keyRange: typeof IDBKeyRange,
   step = COUNT_STEP,
 ): Promise<number> {
+  if (!Number.isInteger(step) || step < 1)
+    throw new RangeError(`steppedCount: step must be a whole number ≥ 1, not ${step}`);
   return new Promise<number>((resolve, reject) => {
     let counted = 0;
     let last: IDBValidKey | undefined;
     const request = index.openKeyCursor(range);
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
-      const cursor = request.result;
-      if (cursor) {
-        counted = last === undefined ? 1 : counted + step;
-        last = cursor.key;
-        cursor.advance(step);
-        return;
-      }
-      if (last === undefined) return resolve(0);
-      let after: IDBKeyRange;
+      // A throw in here would abort the transaction with no request left to say so: reject instead.
       try {
-        after = afterKey(range, last, keyRange);
+        const cursor = request.result;
+        if (cursor) {
+          counted = last === undefined ? 1 : counted + step;
+          last = cursor.key;
+          cursor.advance(step);
+          return;
+        }
+        if (last === undefined) return resolve(0);
+        let after: IDBKeyRange;
+        try {
+          after = afterKey(range, last, keyRange);
+        } catch (error) {
+          // The last key stepped on is the range's closed upper bound (an empty range is a DataError).
+          if ((error as Error).name === 'DataError') return resolve(counted);
+          throw error;
+        }
+        const rest = index.count(after);
+        rest.onerror = () => reject(rest.error);
+        rest.onsuccess = () => resolve(counted + rest.result);
       } catch (error) {
-        // The last key stepped on is the range's closed upper bound (an empty range is a DataError).
-        return (error as Error).name === 'DataError' ? resolve(counted) : reject(error as Error);
+        reject(error as Error);
       }
-      const rest = index.count(after);
-      rest.onerror = () => reject(rest.error);
-      rest.onsuccess = () => resolve(counted + rest.result);
     };
   });
 }
