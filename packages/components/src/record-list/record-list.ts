@@ -1,8 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleProperties } from '../styles/style-properties.js';
 import '@lit-labs/virtualizer';
-import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   KehuError,
   SAVED_VIEW_ENTITY,
@@ -31,22 +29,20 @@ import {
   sortConverter,
   sortField,
 } from './list-columns.js';
-import { recordActivateEvent } from './record-activate-event.js';
 import { countText } from './cell-format.js';
 import { listText, loadFailedText } from './record-list.strings.js';
 import { recordListStyles } from './record-list.styles.js';
 import { ListQuery } from './list-query.js';
 import { listRow, titleOnHover, type RowContext } from './record-row.js';
-import { RowFocus } from './row-focus.js';
 import { SavedViews } from './saved-views.js';
 import { bulkBar, panel, toolbar, type ListPanel, type ToolbarContext } from './list-toolbar.js';
 import { ListSelection } from './list-selection.js';
 import { windowBar } from './window-bar.js';
-import { InlineEdit, isInlineEditable } from './inline-edit.js';
-import { gridKeydown } from './grid-keys.js';
+import { InlineEdit } from './inline-edit.js';
+import { ListRows } from './list-rows.js';
 import { SearchInput } from './search-input.js';
 import { listAccess, permittedSort } from './list-permissions.js';
-import { ROW_LAYOUT, positionChildrenInOnePass } from './row-layout.js';
+import { ROW_LAYOUT } from './row-layout.js';
 
 const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_MAX_SCROLL_ROWS = 500_000;
@@ -159,15 +155,7 @@ export class KehuRecordList extends LitElement {
   private panel: ListPanel;
 
   private entities = new EntityController(this);
-  private rowFocus = new RowFocus(() => this.virtualizer, {
-    start: () => this.query.windowStart,
-    reveal: (index) => this.reveal(index),
-  });
-  private query = new ListQuery(this, () => {
-    this.rowFocus.reset();
-    const virtualizer = this.virtualizer;
-    if (virtualizer) virtualizer.scrollTop = 0;
-  });
+  private query = new ListQuery(this, () => this.rows.reset());
   /** What rows render with, refreshed on every render of the element. */
   private rowContext: RowContext | undefined;
   /** A placeholder row's accessible name, looked up once per render rather than once per row. */
@@ -177,7 +165,10 @@ export class KehuRecordList extends LitElement {
   /** Why the filter cannot apply, shown above the rows. */
   private filterProblem: KehuError | undefined;
   private views = new SavedViews(this);
-  private inlineEdit = new InlineEdit(this, (index, key) => void this.rowFocus.focusCell(index, key));
+  private inlineEdit = new InlineEdit(this, (index, key) => void this.rows.focus.focusCell(index, key));
+  private rows = new ListRows(this, this.entities, this.query, this.inlineEdit, () =>
+    (this.rowContext?.fields ?? []).map((field) => field.key),
+  );
   private selection = new ListSelection(this, () => ({
     store: this.entities.store,
     entity: this.entities.entity,
@@ -204,10 +195,6 @@ export class KehuRecordList extends LitElement {
   /** Number of records matching the current search, once the store has answered. */
   get total(): number | undefined {
     return this.query.total;
-  }
-
-  private get virtualizer(): LitVirtualizer | null {
-    return this.renderRoot.querySelector('lit-virtualizer');
   }
 
   override disconnectedCallback(): void {
@@ -269,7 +256,7 @@ export class KehuRecordList extends LitElement {
   protected override updated(): void {
     // Rows render through the virtualizer, which only re-renders when its own properties change;
     // page loads, locale and column changes reach the visible rows through this.
-    this.virtualizer?.requestUpdate();
+    this.rows.virtualizer?.requestUpdate();
   }
 
   override render(): TemplateResult {
@@ -336,18 +323,18 @@ export class KehuRecordList extends LitElement {
                   .layout=${ROW_LAYOUT}
                   .items=${items}
                   .renderItem=${this.renderRow}
-                  @rangeChanged=${this.onRangeChanged}
-                  @visibilityChanged=${this.onVisibilityChanged}
-                  @click=${this.onRowClick}
-                  @keydown=${this.onRowKeydown}
-                  @dblclick=${this.onCellDblclick}
+                  @rangeChanged=${this.rows.onRangeChanged}
+                  @visibilityChanged=${this.rows.onVisibilityChanged}
+                  @click=${this.rows.onRowClick}
+                  @keydown=${this.rows.onRowKeydown}
+                  @dblclick=${this.rows.onCellDblclick}
                   @mouseover=${titleOnHover}
                 ></lit-virtualizer>`
               : nothing
           }
         </div>
         ${total === 0 ? html`<p part="empty" class="empty">${listText(locale, 'empty')}</p>` : nothing}
-        ${windowBar(locale, this.query, this.goToWindow)}
+        ${windowBar(locale, this.query, this.rows.goToWindow)}
       </div>
     `;
   }
@@ -414,7 +401,7 @@ export class KehuRecordList extends LitElement {
   /** Renders row `index`; the virtualizer calls it for the rows in view only. */
   private renderRow = (index: number): TemplateResult => {
     const record = this.query.record(index);
-    const tabindex = this.rowFocus.tabIndexOf(index);
+    const tabindex = this.rows.focus.tabIndexOf(index);
     const view = this.rowContext;
     if (!view) return html``;
     return listRow(index, record, tabindex, view, this.loadingLabel);
@@ -425,69 +412,6 @@ export class KehuRecordList extends LitElement {
     const current = this.query.sort;
     this.sort = { field: name, direction: current?.field === name && current.direction === 'asc' ? 'desc' : 'asc' };
   };
-
-  private onRangeChanged = ({ first, last, target }: RangeChangedEvent): void => {
-    positionChildrenInOnePass(target as LitVirtualizer);
-    this.query.show(first + this.query.windowStart, last + this.query.windowStart);
-  };
-
-  private onVisibilityChanged = ({ first, last }: VisibilityChangedEvent): void =>
-    this.rowFocus.visibleRange(first + this.query.windowStart, last + this.query.windowStart);
-
-  /** Moves the window of rows so record `index` is inside it, and waits for the rows to render. */
-  private async reveal(index: number): Promise<void> {
-    if (!this.query.setWindow(index)) return;
-    const virtualizer = this.virtualizer;
-    if (virtualizer) virtualizer.scrollTop = 0;
-    this.requestUpdate();
-    await this.updateComplete;
-    await this.virtualizer?.layoutComplete;
-  }
-
-  /** Shows the window starting at `start`, focusing its first row. */
-  private goToWindow = (start: number): void => {
-    void this.reveal(start).then(() => this.rowFocus.setActive(this.query.windowStart));
-  };
-
-  private onRowClick = (event: MouseEvent): void => {
-    if ((event.target as Element).closest?.('.select-cell, .inline-editor')) return;
-    const index = this.rowFocus.rowIndexOf(event.target);
-    if (index !== undefined) this.activate(index);
-  };
-
-  private onRowKeydown = (event: KeyboardEvent): void =>
-    gridKeydown(event, {
-      focus: this.rowFocus,
-      rows: this.query.rows,
-      keys: this.rowContext?.fields.map((f) => f.key) ?? [],
-      activate: (index) => this.activate(index),
-      edit: (index, key) => this.startEdit(index, key),
-    });
-
-  /** Opens the inline editor on a cell when the list is `editable` and the field allows it. */
-  private startEdit(index: number, key: string): boolean {
-    const entity = this.entities.entity;
-    const record = this.query.record(index);
-    const field = entity?.field(key);
-    if (!this.editable || !entity || !record || !field || !isInlineEditable(entity, field)) return false;
-    if (!listAccess(this.entities.store, entity).writable(field)) return false;
-    this.inlineEdit.start(index, record, field);
-    return true;
-  }
-
-  private onCellDblclick = (event: MouseEvent): void => {
-    const cell = (event.target as Element).closest<HTMLElement>('[role="gridcell"][data-key]');
-    const index = this.rowFocus.rowIndexOf(event.target);
-    if (cell && index !== undefined && this.startEdit(index, cell.dataset.key!)) event.preventDefault();
-  };
-
-  private activate(index: number): void {
-    const record = this.query.record(index);
-    const entity = this.entities.entity;
-    if (!record || !entity) return;
-    this.rowFocus.setActive(index);
-    this.dispatchEvent(recordActivateEvent({ id: record.id, record, entity: entity.name }));
-  }
 
   private validPageSize(): number {
     if (Number.isInteger(this.pageSize) && this.pageSize > 0) return this.pageSize;
