@@ -164,8 +164,9 @@ export const COUNT_STEP = 2000;
  * first page, a form opening its record) are served between the steps instead of after the whole
  * walk: IndexedDB's backend runs one request at a time, and one count over 100,000 entries held
  * every other read of the database back for ~0.4 s. A key cursor advances `step` entries per
- * request; what is left after the last full step (fewer than `step` entries, after its key: every
- * index RxDB makes ends with the primary key, so its keys are unique) is one small count.
+ * request; what is left after the last full step (fewer than `step` entries, after its key) is one
+ * small count. Only for an index whose keys are unique, as every index RxDB makes is (it ends with
+ * the primary key): entries sharing the last key would not be counted.
  * Requests are made from the previous one's success, so the transaction stays active throughout.
  */
 export function steppedCount(
