@@ -14,8 +14,9 @@ const KEPT_PAGES = 20;
 
 /**
  * How long scrolling must pause before pages are fetched. A page deep in a large entity costs the
- * store a walk over every record before it (RxDB's Dexie storage applies `skip` in memory), so a
- * fling across 100,000 rows must not start a query for every page it passes.
+ * store a walk over the index entries before it (from the nearest point an earlier walk noted, with
+ * Kehu's Dexie storage; over every record, with RxDB's own), so a fling across 100,000 rows must
+ * not start a query for every page it passes.
  */
 const SCROLL_SETTLE_MS = 80;
 

@@ -114,3 +114,50 @@ describe('steppedCount', () => {
     db.close();
   });
 });
+
+describe('deep pages of the same range, with writes between them', () => {
+  it("answer what RxDB's own storage answers after inserts before the page, removals and updates", async () => {
+    const names = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${prefix}${i}`,
+        name: `${prefix}${String(i).padStart(4, '0')}`,
+        flag: true,
+      }));
+    const databases = await Promise.all(
+      [getKehuDexieStorage({ indexedDB, IDBKeyRange }), getRxStorageDexie({ indexedDB, IDBKeyRange })].map(
+        async (storage) => {
+          const { database, docs } = await open(storage);
+          await docs.bulkInsert(names('m', 300) as never);
+          return { database, docs };
+        },
+      ),
+    );
+    const [kehu, rxdb] = databases;
+    /** Both storages' pages at `skips`, asked for together (as a list asks for the pages in view). */
+    const pages = async (skips: number[], step: string) => {
+      const answers = await Promise.all(skips.map((skip) => answer(kehu.docs, { skip, limit: 7 })));
+      for (const [i, skip] of skips.entries())
+        assert.equal(answers[i], await answer(rxdb.docs, { skip, limit: 7 }), `${step}: skip ${skip}`);
+    };
+    /** The same change in both databases. */
+    const both = (change: (docs: RxCollection<PhysicalRecord>) => Promise<unknown>) =>
+      Promise.all(databases.map(({ docs }) => change(docs)));
+    try {
+      await pages([250, 257, 120, 299, 303], 'first walks');
+      await both((docs) => docs.bulkInsert(names('a', 9) as never));
+      await pages([250, 257, 120], 'after inserts before the page');
+      await both((docs) => docs.find({ selector: { name: { $lt: 'm0100' } } as never }).remove());
+      await pages([150, 157, 20], 'after removals');
+      await both((docs) =>
+        docs
+          .findOne({ selector: { id: 'm200' } as never })
+          .exec()
+          .then((doc) => doc!.incrementalPatch({ flag: false } as never)),
+      );
+      await pages([150, 157, 20, 199], 'after an update moves a record out of the range');
+    } finally {
+      await kehu.database.close();
+      await rxdb.database.close();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
 import { getProperty, setProperty } from 'rxdb';
 import type { Table } from 'dexie';
 import { markOwned } from './read-once.js';
+import { pageKeys, rangeName, SkipMarks } from './skip-marks.js';
 
 type Internals = Awaited<DexieStorageInternals>;
 
@@ -86,51 +87,44 @@ const indexName = (queryPlan: PreparedQuery<unknown>['queryPlan']) =>
  * RxDB's Dexie storage serves `skip` by reading and deserialising every document before it: page
  * 1,000 of a 100k list read 100k documents. When the index covers both the selector and the sort,
  * this query skips with the native `IDBCursor.advance`, which walks index entries without reading
- * values, and then reads only `limit` documents. Every other query goes to RxDB unchanged.
+ * values, from the nearest point an earlier walk of the same range noted (`SkipMarks`), and then
+ * reads only `limit` documents. Every other query goes to RxDB unchanged.
  */
-async function skipWithCursor<T>(state: Internals, prepared: PreparedQuery<T>): Promise<RxStorageQueryResult<T>> {
+async function skipWithCursor<T>(
+  state: Internals,
+  prepared: PreparedQuery<T>,
+  marks: SkipMarks,
+): Promise<RxStorageQueryResult<T>> {
   const { query, queryPlan } = prepared;
   const skip = query.skip ?? 0;
   const limit = typeof query.limit === 'number' ? query.limit : Infinity;
-  const dexie = state.dexieDb as unknown as { transaction: (...args: unknown[]) => Promise<void> };
+  const dexie = state.dexieDb as unknown as {
+    transaction: (...args: unknown[]) => Promise<void>;
+    _options: { IDBKeyRange: typeof IDBKeyRange };
+  };
   const range = planRange(state, queryPlan);
   if (!range) return { documents: [] };
+  const name = indexName(queryPlan);
   const documents: RxStorageQueryResult<T>['documents'] = [];
-  await dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
-    const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
-    const name = indexName(queryPlan);
-    // A key cursor walks index entries only; values are read for the page alone.
-    const request = store.index(name).openKeyCursor(range);
-    const keys: IDBValidKey[] = [];
-    let skipped = false;
-    await new Promise<void>((resolve, reject) => {
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return resolve();
-        if (!skipped && skip > 0) {
-          skipped = true;
-          cursor.advance(skip);
-          return;
-        }
-        skipped = true;
-        keys.push(cursor.primaryKey);
-        if (keys.length >= limit) resolve();
-        else cursor.continue();
-      };
-    });
-    const values = await Promise.all(
-      keys.map(
-        (key) =>
-          new Promise<unknown>((resolve, reject) => {
-            const get = store.get(key);
-            get.onsuccess = () => resolve(get.result);
-            get.onerror = () => reject(get.error);
-          }),
-      ),
-    );
-    for (const value of values) documents.push(fromDexie<T>(state.booleanIndexes, value));
-  });
+  await marks.inTurn(rangeName(name, range), () =>
+    dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
+      const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
+      // Notes are looked up inside the transaction: a write begun before it is counted in `marks`.
+      const notes = marks.of(rangeName(name, range));
+      const keys = await pageKeys(store.index(name), range, dexie._options.IDBKeyRange, skip, limit, notes);
+      const values = await Promise.all(
+        keys.map(
+          (key) =>
+            new Promise<unknown>((resolve, reject) => {
+              const get = store.get(key);
+              get.onsuccess = () => resolve(get.result);
+              get.onerror = () => reject(get.error);
+            }),
+        ),
+      );
+      for (const value of values) documents.push(fromDexie<T>(state.booleanIndexes, value));
+    }),
+  );
   return { documents };
 }
 
@@ -313,6 +307,31 @@ function checkRangeBeforeLookups(state: Internals): void {
   };
 }
 
+/**
+ * Notes for deep pages (`SkipMarks`) that `instance` keeps true: its writes run with notes off and
+ * forget them, and so does every change its change stream reports (another tab's writes included,
+ * as RxDB's multi-instance support merges them in). Stops listening when the instance closes.
+ */
+function watchedMarks(instance: RxStorageInstance<unknown, Internals, DexieSettings>): SkipMarks {
+  const marks = new SkipMarks();
+  const bulkWrite = instance.bulkWrite.bind(instance);
+  instance.bulkWrite = (writes, context) => marks.whileWriting(() => bulkWrite(writes, context));
+  const cleanup = instance.cleanup.bind(instance);
+  instance.cleanup = (minimumDeletedTime) => marks.whileWriting(() => cleanup(minimumDeletedTime));
+  const changes = instance.changeStream().subscribe(() => marks.forget());
+  const close = instance.close.bind(instance);
+  instance.close = () => {
+    changes.unsubscribe();
+    return close();
+  };
+  const remove = instance.remove.bind(instance);
+  instance.remove = () => {
+    changes.unsubscribe();
+    return marks.whileWriting(remove);
+  };
+  return marks;
+}
+
 /** Whether Dexie's connection is open (another tab's upgrade closes it underneath). */
 const isOpen = (state: Internals) => (state.dexieDb as unknown as { isOpen(): boolean }).isOpen();
 
@@ -334,11 +353,12 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
         DexieSettings
       >;
       const internals = () => instance.internals as unknown as Promise<Internals>;
+      const marks = watchedMarks(instance);
       const query = instance.query.bind(instance);
       instance.query = async (prepared: PreparedQuery<unknown>) => {
         const plan = prepared.queryPlan;
         if (!(plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex)) return query(prepared);
-        if (prepared.query.skip) return skipWithCursor(await internals(), prepared);
+        if (prepared.query.skip) return skipWithCursor(await internals(), prepared, marks);
         // `getAll(range, 0)` would read every document: a limit of 0 (or none) stays with RxDB.
         const limit = prepared.query.limit;
         if (typeof limit === 'number' && limit >= 1) {

@@ -20,6 +20,7 @@ import { normalizeRecord } from '../normalize/record.js';
 import { isNewer, newerVersionError } from '../migration/versions.js';
 import { assertDistinctIds, assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
 import { copyRecord, countOnce, queryOnce } from './read-once.js';
+import { inTurn } from './in-turn.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 
@@ -37,7 +38,7 @@ const toRecord = (doc: Doc): KehuRecord => copyRecord(doc._data.d);
 
 /** The repository of one entity over the generic collection. One write path: stamp, validate, check unique, write. */
 export class EntityRepository implements Repository {
-  private queue = new Map<string, Promise<unknown>>();
+  private queue = new Map<string, Promise<void>>();
 
   constructor(
     readonly entity: Entity,
@@ -445,17 +446,7 @@ export class EntityRepository implements Repository {
    * wrote (two elements saving the same record at once both keep their change).
    */
   private serial<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queue.get(id) ?? Promise.resolve();
-    const run = previous.then(work);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queue.set(id, settled);
-    void settled.then(() => {
-      if (this.queue.get(id) === settled) this.queue.delete(id);
-    });
-    return run;
+    return inTurn(this.queue, id, work);
   }
 
   /**
