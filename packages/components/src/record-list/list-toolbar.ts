@@ -37,6 +37,7 @@ export interface ToolbarContext {
   view: string | undefined;
   minimal: boolean;
   countText: string;
+  onSearchFocus(): void;
   onSearchInput(event: Event): void;
   onSearchKeydown(event: KeyboardEvent): void;
   togglePanel(panel: ListPanel): void;
@@ -81,6 +82,7 @@ export function toolbar(c: ToolbarContext): TemplateResult {
       aria-label=${searchLabel}
       placeholder=${searchLabel}
       .value=${live(c.search)}
+      @focus=${c.onSearchFocus}
       @input=${c.onSearchInput}
       @keydown=${c.onSearchKeydown}
     />

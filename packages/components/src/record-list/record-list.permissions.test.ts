@@ -49,7 +49,8 @@ describe('kehu-record-list under role permissions', () => {
     expect(rows(el)[0].textContent).not.to.contain('38.5');
 
     q<HTMLButtonElement>(el, '[part="columns-button"]')!.click();
-    await waitUntil(() => q(el, '[part="panel"]'), 'the column chooser'); // loaded on first use
+    // Loaded on first use: a busy, empty panel stands in until its module arrives.
+    await waitUntil(() => q(el, '[part="panel"]:not([aria-busy])'), 'the column chooser');
     expect(q(el, '[part="panel"]')!.textContent).to.contain('Price').and.not.contain('Cost price');
 
     q<HTMLButtonElement>(el, '[part="filter-button"]')!.click();

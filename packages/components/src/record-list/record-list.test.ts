@@ -320,6 +320,36 @@ describe('<kehu-record-list>', () => {
       expect(el.search).to.equal('zhou');
     });
 
+    it('should keep the found rows and the count current as records change', async () => {
+      const store = await storeWith(threeCustomers);
+      const el = await listOf(store);
+      el.search = 'zhou';
+      await waitUntil(() => countText(el) === '1 record', 'the search applies');
+      await repository(store, 'customer').insert({ name: 'Zhou Lei' });
+      await waitUntil(() => countText(el) === '2 records', 'an inserted match is counted');
+      await shown(el, 2);
+      const [first] = await repository(store, 'customer').find({ search: 'zhou min' });
+      await repository(store, 'customer').patch(first.id, { name: 'Min Wu' });
+      await waitUntil(() => countText(el) === '1 record', 'a record renamed away from the search leaves it');
+      expect(firstName(el)).to.equal('Zhou Lei');
+    });
+
+    it('should get the store ready for searching when the search box is focused', async () => {
+      const store = await storeWith(threeCustomers);
+      const customers = repository(store, 'customer');
+      let readied = 0;
+      const ready = customers.searchReady.bind(customers);
+      customers.searchReady = () => {
+        readied++;
+        return ready();
+      };
+      const el = await listOf(store);
+      await shown(el, 3);
+      expect(readied).to.equal(0, 'not before the user goes to search');
+      shadow(el).querySelector<HTMLInputElement>('[part~="search"]')!.focus();
+      expect(readied).to.equal(1);
+    });
+
     it('should say so when nothing matches', async () => {
       const el = await listOf(await storeWith(threeCustomers), 'zh-CN');
       el.search = 'nobody';

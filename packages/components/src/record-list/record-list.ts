@@ -160,7 +160,11 @@ export class KehuRecordList extends LitElement {
   private rowContext: RowContext | undefined;
   /** A placeholder row's accessible name, looked up once per render rather than once per row. */
   private loadingLabel = '';
-  private searchInput = new SearchInput((text) => (this.search = text));
+  private searchInput = new SearchInput(
+    (text) => (this.search = text),
+    // A failed build is tried again by the search itself, which then reads the storage if it must.
+    () => void this.entities.repository?.searchReady().catch(() => undefined),
+  );
   private warned = new Set<string>();
   /** Why the filter cannot apply, shown above the rows. */
   private filterProblem: KehuError | undefined;
@@ -361,6 +365,7 @@ export class KehuRecordList extends LitElement {
       view: this.view,
       minimal: this.minimal,
       countText: countText(locale, total),
+      onSearchFocus: this.searchInput.onFocus,
       onSearchInput: this.searchInput.onInput,
       onSearchKeydown: this.searchInput.onKeydown,
       togglePanel: (next) => (this.panel = this.panel === next ? undefined : next),

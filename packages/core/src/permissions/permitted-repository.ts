@@ -106,6 +106,10 @@ export class PermittedRepository implements Repository {
     return () => subscription.unsubscribe();
   }
 
+  searchReady(): Promise<void> {
+    return this.inner.searchReady();
+  }
+
   /** A new record as the user may write it, stamped with owner and organisation, inside the user's rows. */
   private created(data: Input): Input {
     if (!data || typeof data !== 'object' || Array.isArray(data)) return data; // the repository names the problem

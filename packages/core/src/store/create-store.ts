@@ -123,6 +123,8 @@ class KehuStore implements Store {
     private kit: PermissionKit | undefined,
     /** In an encrypted store, the search token of a word (see encryption/seal.ts). */
     searchToken?: (word: string) => Promise<string>,
+    /** Whether quick searches may use an in-memory search column (`StoreOptions.searchInMemory`). */
+    searchInMemory = true,
   ) {
     const series = (this.series = new NamingSeries(meta, collection));
     bindChangeLog(this, changeLog);
@@ -135,6 +137,7 @@ class KehuStore implements Store {
         changeLog,
         referrersOf(entity.name, entities.values()),
         searchToken,
+        searchInMemory,
       );
       const policy = permissions.policy(entity);
       this.repositories.set(
@@ -309,6 +312,7 @@ export async function createStore(options: StoreOptions): Promise<Store & { migr
     permissions,
     kit,
     token,
+    options.searchInMemory !== false,
   );
   store.attachments = new LazyAttachments(database, store, options.attachments, user);
   Object.assign(

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRxDatabase, type RxCollection, type RxStorage } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSinceQuery, prepareQuery, type RxCollection, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getKehuDexieStorage, steppedCount } from './dexie-storage.js';
@@ -158,6 +158,48 @@ describe('deep pages of the same range, with writes between them', () => {
     } finally {
       await kehu.database.close();
       await rxdb.database.close();
+    }
+  });
+});
+
+describe('changes since a checkpoint', () => {
+  it("are the documents RxDB's own query finds, in its order, deleted ones included, for every page size", async () => {
+    const kehu = await open(getKehuDexieStorage({ indexedDB, IDBKeyRange }));
+    try {
+      await kehu.docs.bulkInsert(
+        ['e', 'f', 'g', 'h'].map((id) => ({ id, name: id, flag: id < 'g', '|p': id })) as never,
+      );
+      await (await kehu.docs.findOne('b').exec())!.remove();
+      await (await kehu.docs.findOne('c').exec())!.incrementalPatch({ name: 'c2' } as never);
+      const instance = kehu.docs.storageInstance;
+      type Checkpoint = { id: string; lwt: number } | undefined;
+      const viaQuery = async (limit: number, checkpoint: Checkpoint) => {
+        const query = prepareQuery(instance.schema, getChangedDocumentsSinceQuery(instance, limit, checkpoint));
+        return (await instance.query(query)).documents;
+      };
+      for (const limit of [1, 3, 100]) {
+        let checkpoint: Checkpoint;
+        const seen: string[] = [];
+        for (let page = 0; page < 20; page++) {
+          const answer = await instance.getChangedDocumentsSince!(limit, checkpoint);
+          assert.equal(
+            JSON.stringify(answer.documents),
+            JSON.stringify(await viaQuery(limit, checkpoint)),
+            `limit ${limit}, page ${page}`,
+          );
+          if (!answer.documents.length) break;
+          seen.push(...answer.documents.map((doc) => (doc as unknown as { id: string }).id));
+          checkpoint = answer.checkpoint as Checkpoint;
+        }
+        assert.deepEqual(
+          [...seen].sort(),
+          ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+          `every document once, limit ${limit}`,
+        );
+        assert.equal(seen.at(-1), 'c', 'the last change last');
+      }
+    } finally {
+      await kehu.database.close();
     }
   });
 });

@@ -13,7 +13,7 @@ import {
   getKeyRangeByQueryPlan,
   getRxStorageDexie,
 } from 'rxdb/plugins/storage-dexie';
-import { getProperty, setProperty } from 'rxdb';
+import { getChangedDocumentsSinceQuery, getProperty, prepareQuery, setProperty } from 'rxdb';
 import type { Table } from 'dexie';
 import { markOwned } from './read-once.js';
 import { pageKeys, rangeName, SkipMarks } from './skip-marks.js';
@@ -307,6 +307,43 @@ function checkRangeBeforeLookups(state: Internals): void {
   };
 }
 
+type Checkpoint = { id: string; lwt: number };
+
+/**
+ * RxDB's `getChangedDocumentsSince` (what replication pushes, and what builds a search column):
+ * documents after `checkpoint` in `[_meta.lwt+pk]` order, deleted ones too. RxDB runs it as a query
+ * whose `$or` the index cannot cover, so every document went through its query matcher and a deep
+ * copy, one cursor request each; here it is one native `getAll` of the index range after the
+ * checkpoint's key, which is the same set in the same order. `undefined` when the index is missing.
+ */
+async function changedSince(
+  state: Internals,
+  primaryPath: string,
+  limit: number,
+  checkpoint: Checkpoint | undefined,
+): Promise<unknown[] | undefined> {
+  const dexie = state.dexieDb as unknown as { backendDB(): IDBDatabase; _options: { IDBKeyRange: typeof IDBKeyRange } };
+  const store = dexie.backendDB().transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME);
+  const name = `[_meta.lwt+${dexieReplaceIfStartsWithPipe(primaryPath)}]`;
+  if (!store.indexNames.contains(name)) return undefined;
+  const range = checkpoint ? dexie._options.IDBKeyRange.lowerBound([checkpoint.lwt, checkpoint.id], true) : undefined;
+  const request = store.index(name).getAll(range, limit);
+  const values = await new Promise<unknown[]>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  return values.map((value) => fromDexie<unknown>(state.booleanIndexes, value));
+}
+
+/** `getChangedDocumentsSince`'s answer: the documents and the checkpoint after the last of them. */
+function sinceAnswer(documents: unknown[], primaryPath: string, checkpoint: Checkpoint | undefined) {
+  const last = documents[documents.length - 1] as { _meta: { lwt: number } } & Record<string, unknown>;
+  return {
+    documents: documents as RxStorageQueryResult<unknown>['documents'],
+    checkpoint: last ? { id: String(last[primaryPath]), lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }),
+  };
+}
+
 /**
  * Notes for deep pages (`SkipMarks`) that `instance` keeps true: its writes run with notes off and
  * forget them, and so does every change its change stream reports (another tab's writes included,
@@ -367,6 +404,20 @@ export function getKehuDexieStorage(settings: DexieSettings = {}): RxStorage<Int
           if (isOpen(state)) return firstWithGetAll(state, prepared);
         }
         return query(prepared);
+      };
+      const primaryPath = (instance as unknown as { primaryPath: string }).primaryPath;
+      instance.getChangedDocumentsSince = async (limit, checkpoint) => {
+        const state = await internals();
+        const native = isOpen(state) ? await changedSince(state, primaryPath, limit, checkpoint) : undefined;
+        // Otherwise RxDB's own query (its Dexie storage has no method of its own for this).
+        const documents =
+          native ??
+          (
+            await instance.query(
+              prepareQuery(instance.schema, getChangedDocumentsSinceQuery(instance, limit, checkpoint)),
+            )
+          ).documents;
+        return sinceAnswer(documents, primaryPath, checkpoint) as never;
       };
       // Patched as soon as the database is open, ahead of any write waiting for it; an open that
       // fails is reported by the instance's own calls.

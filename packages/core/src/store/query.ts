@@ -115,6 +115,12 @@ function searchSelector(search: string | undefined, tokens?: ReadonlyMap<string,
   });
 }
 
+/** The conditions on the search text (`s`) that `baseSelector` adds for `options.search`: one per word. */
+export function searchConditions(options: CountOptions, tokens?: ReadonlyMap<string, string>): Mango[] {
+  const plainOnly = (options as { [plainSearch]?: boolean })[plainSearch] === true;
+  return searchSelector(options.search, tokens, plainOnly);
+}
+
 export function baseSelector(
   entity: Entity,
   options: CountOptions,
@@ -122,8 +128,7 @@ export function baseSelector(
   tokens?: ReadonlyMap<string, string>,
 ): MangoQuerySelector<PhysicalRecord> {
   const selector: Mango = { e: entity.name, t: removed ? 1 : 0, ...physicalSelector(entity, options.selector) };
-  const plainOnly = (options as { [plainSearch]?: boolean })[plainSearch] === true;
-  const words = searchSelector(options.search, tokens, plainOnly);
+  const words = searchConditions(options, tokens);
   if (words.length) selector.$and = [...((selector.$and as Mango[]) ?? []), ...words];
   return selector as MangoQuerySelector<PhysicalRecord>;
 }

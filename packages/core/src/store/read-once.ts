@@ -130,7 +130,7 @@ export function prepared(
 }
 
 /** RxDB's own wait before reads (its pipeline plugin registers one); none in a plain Kehu store. */
-async function readable(collection: Collection): Promise<void> {
+export async function readable(collection: Collection): Promise<void> {
   if (collection.awaitBeforeReads.size) await Promise.all([...collection.awaitBeforeReads].map((wait) => wait()));
 }
 

@@ -1,5 +1,5 @@
 import type { MangoQuery, RxCollection, RxDocument } from 'rxdb';
-import { from, map, switchMap, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, map, switchMap, type Observable } from 'rxjs';
 import type { Entity } from '../entity/types.js';
 import { KehuError } from '../errors/errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -7,7 +7,7 @@ import { assertUnique, assertValid, withDefaults, withoutUndefined } from './che
 import { newId } from './ids.js';
 import type { NamingSeries } from './series-counter.js';
 import { primaryKey, toPhysical, type PhysicalRecord } from './physical.js';
-import { baseSelector, physicalSort, recordComparator, searchWords, sortSpecs } from './query.js';
+import { baseSelector, physicalSort, recordComparator, searchConditions, searchWords, sortSpecs } from './query.js';
 import type { CountOptions, FindOptions, KehuRecord, Repository } from './types.js';
 import { changedElsewhereError, notFoundError, storageError } from './storage-error.js';
 import { withComputed } from '../formula/computed.js';
@@ -21,6 +21,7 @@ import { isNewer, newerVersionError } from '../migration/versions.js';
 import { assertDistinctIds, assertValidInSteps, pause, writeInParts } from './bulk-steps.js';
 import { copyRecord, countOnce, queryOnce } from './read-once.js';
 import { inTurn } from './in-turn.js';
+import { SearchReads, type SearchQuery } from './search-reads.js';
 
 type Doc = RxDocument<PhysicalRecord>;
 
@@ -39,6 +40,8 @@ const toRecord = (doc: Doc): KehuRecord => copyRecord(doc._data.d);
 /** The repository of one entity over the generic collection. One write path: stamp, validate, check unique, write. */
 export class EntityRepository implements Repository {
   private queue = new Map<string, Promise<void>>();
+  /** Quick searches, answered from the entity's in-memory search column where it can. */
+  private searches: SearchReads;
 
   constructor(
     readonly entity: Entity,
@@ -51,7 +54,11 @@ export class EntityRepository implements Repository {
     private referrers: Referrer[] = [],
     /** In an encrypted store: the keyed-hash token of a search word, matching a whole sensitive value. */
     private searchToken?: (word: string) => Promise<string>,
-  ) {}
+    /** Whether quick searches may use the in-memory search column (`StoreOptions.searchInMemory`). */
+    searchInMemory = true,
+  ) {
+    this.searches = new SearchReads(collection, entity.name, searchInMemory);
+  }
 
   /**
    * In an encrypted store sensitive values are stored sealed, so a condition or sort on one would
@@ -136,30 +143,62 @@ export class EntityRepository implements Repository {
     return { mango: { selector }, finish: (records: KehuRecord[]) => records.sort(compare).slice(start, end) };
   }
 
+  /** The quick search of `options` as `SearchReads` takes it; `undefined` without one. */
+  private searchQuery(
+    options: CountOptions,
+    mango: MangoQuery<PhysicalRecord>,
+    tokens?: Map<string, string>,
+  ): SearchQuery | undefined {
+    if (!searchWords(options.search).length) return undefined;
+    return { mango, words: searchConditions(options, tokens), filtered: selectorKeys(options.selector).length > 0 };
+  }
+
+  searchReady(): Promise<void> {
+    return this.searches.ready();
+  }
+
+  /** The records a query finds through the search column, or `undefined` when it cannot answer. */
+  private async searched(search: SearchQuery | undefined): Promise<KehuRecord[] | undefined> {
+    const docs = search && (await this.searches.find(search));
+    return docs?.map((doc) => copyRecord(doc.d));
+  }
+
   /** One read, straight from the storage: no live query is kept (see `queryOnce`). */
   async find(options: FindOptions = {}): Promise<KehuRecord[]> {
-    const { mango, finish } = this.query(options, await this.tokens(options.search));
-    return finish(await queryOnce(this.collection, mango));
+    const tokens = await this.tokens(options.search);
+    const { mango, finish } = this.query(options, tokens);
+    const search = this.searchQuery(options, mango, tokens);
+    return finish((await this.searched(search)) ?? (await queryOnce(this.collection, mango)));
   }
 
   find$(options: FindOptions = {}): Observable<KehuRecord[]> {
     return this.withTokens(options.search, (tokens) => {
       const { mango, finish } = this.query(options, tokens);
-      return this.collection.find(mango).$.pipe(map((docs) => finish(docs.map(toRecord))));
+      const live = () => this.collection.find(mango).$.pipe(map((docs) => finish(docs.map(toRecord))));
+      const search = this.searchQuery(options, mango, tokens);
+      if (!search) return live();
+      const read = async () => finish((await this.searched(search)) ?? (await queryOnce(this.collection, mango)));
+      return this.searches.live(search, read, live);
     });
   }
 
   async count(options: CountOptions = {}): Promise<number> {
     this.assertQueryable(options);
     const tokens = await this.tokens(options.search);
-    return countOnce(this.collection, { selector: baseSelector(this.entity, options, false, tokens) });
+    const mango = { selector: baseSelector(this.entity, options, false, tokens) };
+    const search = this.searchQuery(options, mango, tokens);
+    return (search && (await this.searches.count(search))) ?? countOnce(this.collection, mango);
   }
 
   count$(options: CountOptions = {}): Observable<number> {
-    return this.withTokens(
-      options.search,
-      (tokens) => this.collection.count({ selector: baseSelector(this.entity, options, false, tokens) }).$,
-    );
+    return this.withTokens(options.search, (tokens) => {
+      const mango = { selector: baseSelector(this.entity, options, false, tokens) };
+      const live = () => this.collection.count(mango).$;
+      const search = this.searchQuery(options, mango, tokens);
+      if (!search) return live();
+      const read = async () => (await this.searches.count(search)) ?? countOnce(this.collection, mango);
+      return this.searches.live(search, read, live).pipe(distinctUntilChanged());
+    });
   }
 
   watch(options: FindOptions, listener: (records: KehuRecord[]) => void): () => void {

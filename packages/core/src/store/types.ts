@@ -85,6 +85,12 @@ export interface Repository<T = Record<string, unknown>> {
   count$(options?: CountOptions): Observable<number>;
   /** Callback form of `find$` for hosts without RxJS; returns the unsubscribe function. */
   watch(options: FindOptions, listener: (records: KehuRecord<T>[]) => void): () => void;
+  /**
+   * Builds the entity's in-memory search column now rather than on its first quick search (a host
+   * expecting searches in a big entity can warm it up); resolves once searches are answered from
+   * it, at once when the store was opened with `searchInMemory: false`.
+   */
+  searchReady(): Promise<void>;
 }
 
 /** Data migration for one version step of an entity: gets the record at version n-1, returns it at n. */
@@ -118,6 +124,13 @@ export interface StoreOptions {
   attachments?: AttachmentLimits;
   /** Replicate with a CouchDB-protocol server (`store.sync`); see packages/core/src/sync/. */
   replication?: ReplicationOptions;
+  /**
+   * Answer quick searches from an in-memory column of each searched entity's search text, built on
+   * its first search and kept current (about 200 bytes a record): a rare word among 100,000
+   * customers in tens of milliseconds instead of seconds. `false` keeps memory flat and reads the
+   * storage for every search. Default `true` (docs/decisions/0015-search-column.md).
+   */
+  searchInMemory?: boolean;
 }
 
 export interface Store {

@@ -1,0 +1,162 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { firstValueFrom, filter, type Observable } from 'rxjs';
+import { shippedStore } from '../test-support/shipped-store.js';
+import { plainSearch } from './query.js';
+import { searchTest } from './search-reads.js';
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { getKehuDexieStorage } from './dexie-storage.js';
+import type { FindOptions, Store, StoreOptions } from './types.js';
+
+const SIZE = 1200;
+const surnames = ['张', '王', '李', '赵', '刘'];
+const given = ['伟', '芳', '娜', '强', '磊', '军', '洋', '勇'];
+
+/** Customers whose names share words in many proportions: 张 in a fifth, 建国 in a seventh, 伟 in an eighth. */
+const customers = Array.from({ length: SIZE }, (_, i) => ({
+  id: `c${String(i).padStart(4, '0')}`,
+  name: `${surnames[i % 5]}${given[i % 8]}${i % 7 === 0 ? '建国' : ''}`,
+  type: (i % 4 ? 'consumer' : 'b2b') as 'consumer' | 'b2b',
+  importance: (['vip', 'important', 'normal'] as const)[i % 3],
+  mobile: `138${String((i * 7919) % 100_000_000).padStart(8, '0')}`,
+  remark: `备注 ${(i * 31) % 97}`,
+}));
+
+/** The searches compared: rare and common words, several words, filters, sorts, pages, and the whole-value rule. */
+const searches: FindOptions[] = [
+  { search: '张' },
+  { search: '张伟' },
+  { search: '建国' },
+  { search: '张 建国' },
+  { search: '赵娜建国 ' },
+  { search: 'zzz' },
+  { search: '138' },
+  { search: '138', limit: 20, skip: 600 },
+  { search: '张', selector: { importance: 'vip' } },
+  { search: '138', selector: { importance: 'vip' } },
+  { search: '张', sort: { field: 'name', direction: 'asc' }, skip: 5, limit: 7 },
+  { search: '伟', sort: { field: 'updatedAt', direction: 'desc' }, limit: 10 },
+  { search: '李', sort: { field: 'remark', direction: 'desc' }, skip: 3, limit: 12 },
+  { search: customers[77].mobile },
+  { search: customers[77].mobile.slice(-4) },
+  { search: customers[77].mobile, [plainSearch]: true } as FindOptions,
+  { search: customers[77].mobile.slice(-4), [plainSearch]: true } as FindOptions,
+  { search: `刘 ${customers[78].mobile}`, [plainSearch]: true } as FindOptions,
+];
+
+const ids = (records: { id: string }[]) => records.map((r) => r.id);
+
+/** Two stores of the same customers: one reads the storage for every search, one its search column. */
+async function pair(storage?: () => StoreOptions['storage']): Promise<{ plain: Store; column: Store }> {
+  const [plain, column] = await Promise.all([
+    shippedStore('search-plain', [], { searchInMemory: false, ...(storage ? { storage: storage() } : {}) }),
+    shippedStore('search-column', [], storage ? { storage: storage() } : {}),
+  ]);
+  for (const store of [plain, column]) await store.entity('customer').bulkInsert(customers);
+  await column.entity('customer').searchReady();
+  return { plain, column };
+}
+
+/** The same change in both stores. */
+const customersOf = (store: Store) => store.entity('customer');
+
+async function both(stores: Store[], change: (customers: ReturnType<typeof customersOf>) => Promise<unknown>) {
+  for (const store of stores) await change(customersOf(store));
+}
+
+async function assertSameAnswers(plain: Store, column: Store, when: string) {
+  for (const options of searches) {
+    const what = `${when}: ${JSON.stringify(options)}${(options as Record<symbol, unknown>)[plainSearch] ? ' (whole values)' : ''}`;
+    const [expected, got] = await Promise.all([
+      plain.entity('customer').find(options),
+      column.entity('customer').find(options),
+    ]);
+    assert.deepEqual(ids(got), ids(expected), `find ${what}`);
+    const count = { search: options.search, selector: options.selector, ...options } as FindOptions;
+    delete count.skip;
+    delete count.limit;
+    assert.equal(
+      await column.entity('customer').count(count),
+      await plain.entity('customer').count(count),
+      `count ${what}`,
+    );
+  }
+}
+
+/** The next value `source` emits that passes `accept`. */
+const next = <T>(source: Observable<T>, accept: (value: T) => boolean) => firstValueFrom(source.pipe(filter(accept)));
+
+describe('quick search from the search column', () => {
+  for (const [name, storage] of [
+    ['memory', undefined],
+    ["Kehu's Dexie storage", () => getKehuDexieStorage({ indexedDB, IDBKeyRange })],
+  ] as const)
+    it(`answers every search as the storage does, and still after inserts, edits and removals (${name})`, async () => {
+      const { plain, column } = await pair(storage);
+      try {
+        await assertSameAnswers(plain, column, 'as stored');
+        const stores = [plain, column];
+        await both(stores, (repo) =>
+          repo.bulkInsert([
+            { id: 'n1', name: '张建国', type: 'consumer' },
+            { id: 'n2', name: '欧阳娜', type: 'b2b', mobile: '13900001111' },
+          ]),
+        );
+        await both(stores, (repo) => repo.patch('c0000', { name: '孙悟空' }));
+        await both(stores, (repo) => repo.remove('c0005'));
+        await both(stores, (repo) => repo.bulkUpsert([{ id: 'c0010', name: '张三丰', type: 'consumer' }]));
+        await assertSameAnswers(plain, column, 'after writes');
+        assert.deepEqual(ids(await column.entity('customer').find({ search: '孙悟空' })), ['c0000']);
+        assert.deepEqual(ids(await column.entity('customer').find({ search: '欧阳 1111' })), ['n2']);
+      } finally {
+        await Promise.all([plain.close(), column.close()]);
+      }
+    });
+
+  it('keeps live searches and counts current as records change', async () => {
+    const { plain, column } = await pair();
+    try {
+      const repo = column.entity('customer');
+      const found$ = repo.find$({ search: '建国', sort: { field: 'name', direction: 'asc' }, limit: 500 });
+      const count$ = repo.count$({ search: '建国' });
+      const before = await plain.entity('customer').count({ search: '建国' });
+      assert.equal(await firstValueFrom(count$), before);
+      assert.equal((await firstValueFrom(found$)).length, before);
+      const grown = next(count$, (n) => n === before + 1);
+      const listed = next(found$, (records) => ids(records).includes('n3'));
+      await repo.insert({ id: 'n3', name: '陈建国', type: 'consumer' });
+      assert.equal(await grown, before + 1);
+      assert.equal((await listed).length, before + 1);
+      const shrunk = next(count$, (n) => n === before);
+      await repo.patch('n3', { name: '陈国' });
+      assert.equal(await shrunk, before);
+    } finally {
+      await Promise.all([plain.close(), column.close()]);
+    }
+  });
+
+  it('is not built when the store is opened with searchInMemory: false', async () => {
+    const store = await shippedStore('search-off', [], { searchInMemory: false });
+    try {
+      await store.entity('customer').bulkInsert(customers.slice(0, 20));
+      await store.entity('customer').searchReady();
+      assert.equal(await store.entity('customer').count({ search: '张' }), 4);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('searchTest', () => {
+  it("tests text as RxDB's $regex conditions do, and declines conditions it does not know", () => {
+    const test = searchTest([{ s: { $regex: 'a' } }, { $or: [{ s: { $regex: '^x' } }, { s: { $regex: 'y$' } }] }]);
+    assert.ok(test);
+    assert.equal(test('xa'), true);
+    assert.equal(test('ay'), true);
+    assert.equal(test('za'), false, 'the $or fails');
+    assert.equal(test('xy'), false, 'the first word is missing');
+    assert.equal(searchTest([{ s: { $regex: 'a', $options: 'i' } }]), undefined);
+    assert.equal(searchTest([{ d: { $regex: 'a' } }]), undefined);
+    assert.equal(searchTest([]), undefined);
+  });
+});
