@@ -106,7 +106,8 @@ export class PermittedRepository implements Repository {
     return () => subscription.unsubscribe();
   }
 
-  searchReady(): Promise<void> {
+  async searchReady(): Promise<void> {
+    this.require('query');
     return this.inner.searchReady();
   }
 

@@ -57,7 +57,8 @@ export class EntityRepository implements Repository {
     /** Whether quick searches may use the in-memory search column (`StoreOptions.searchInMemory`). */
     searchInMemory = true,
   ) {
-    this.searches = new SearchReads(collection, entity.name, searchInMemory);
+    // Not in an encrypted store: building the column would open every record's sealed fields.
+    this.searches = new SearchReads(collection, entity.name, searchInMemory && !searchToken);
   }
 
   /**

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { firstValueFrom, filter, type Observable } from 'rxjs';
 import { shippedStore } from '../test-support/shipped-store.js';
 import { plainSearch } from './query.js';
-import { searchTest } from './search-reads.js';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { Subject } from 'rxjs';
+import { rerunOnChange, searchTest } from './search-reads.js';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { getKehuDexieStorage } from './dexie-storage.js';
 import type { FindOptions, Store, StoreOptions } from './types.js';
@@ -135,6 +137,44 @@ describe('quick search from the search column', () => {
     }
   });
 
+  it('answers from the column, not by scanning the storage, once it is built', async () => {
+    const base = getRxStorageMemory();
+    let scans = 0;
+    // The memory storage, counting the queries that test search text (a scan of the entity's records).
+    const storage = {
+      ...base,
+      async createStorageInstance(params: Parameters<typeof base.createStorageInstance>[0]) {
+        const instance = await base.createStorageInstance(params);
+        const query = instance.query.bind(instance);
+        instance.query = (prepared) => {
+          if (JSON.stringify(prepared.query.selector).includes('$regex')) scans++;
+          return query(prepared);
+        };
+        return instance;
+      },
+    } as typeof base;
+    const store = await shippedStore('search-scans', [], { storage });
+    try {
+      const repo = store.entity('customer');
+      await repo.bulkInsert(customers.slice(0, 300));
+      await repo.searchReady();
+      assert.deepEqual(ids(await repo.find({ search: '建国', limit: 5 })), [
+        'c0000',
+        'c0007',
+        'c0014',
+        'c0021',
+        'c0028',
+      ]);
+      assert.equal(await repo.count({ search: 'zzz' }), 0);
+      assert.equal(await repo.count({ search: '张', selector: { importance: 'vip' } }), 20);
+      assert.equal(scans, 0, 'no search read the storage');
+      assert.equal((await repo.find({ search: '138', limit: 3 })).length, 3);
+      assert.equal(scans, 0, 'under 1,000 matches: read by id');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is not built when the store is opened with searchInMemory: false', async () => {
     const store = await shippedStore('search-off', [], { searchInMemory: false });
     try {
@@ -144,6 +184,36 @@ describe('quick search from the search column', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('rerunOnChange', () => {
+  it('answers after every read while changes keep coming, one read at a time, the last change included', async () => {
+    const changes = new Subject<number>();
+    let version = 0;
+    let running = 0;
+    let most = 0;
+    const answers: number[] = [];
+    const read = async () => {
+      running++;
+      most = Math.max(most, running);
+      const seen = version;
+      await new Promise((resolve) => setTimeout(resolve, 40)); // a read slower than the changes
+      running--;
+      return seen;
+    };
+    const subscription = rerunOnChange(changes, read, 5).subscribe((answer) => answers.push(answer));
+    for (let i = 1; i <= 30; i++) {
+      version = i;
+      changes.next(i);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const during = answers.length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    subscription.unsubscribe();
+    assert.ok(during >= 4, `answers kept coming while changes did (${during} in 300 ms)`);
+    assert.equal(most, 1, 'never two reads at once');
+    assert.equal(answers.at(-1), 30, 'the last change is in the last answer');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RxChangeEvent, RxCollection, RxDocumentData, RxStorageInstance } from 'rxdb';
+import type { RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { PhysicalRecord } from './physical.js';
 
@@ -10,7 +10,8 @@ const BUILD_STEP = 2000;
  * tests 100,000 short strings (tens of milliseconds) instead of reading and decoding 100,000
  * records from IndexedDB (about 3 s in Chromium) for a rare word's first page, and again for its
  * count. Built once, on the entity's first search, in steps that let other reads through; then
- * kept current from the collection's changes (this tab's writes, other tabs', replication's).
+ * kept current from the collection's changes (this tab's writes, other tabs', replication's; another
+ * tab's write reaches it when RxDB's channel delivers it, as it reaches RxDB's own live queries).
  * About 200 bytes a record. See docs/decisions/0015-search-column.md.
  */
 export class SearchColumn {
@@ -25,16 +26,13 @@ export class SearchColumn {
     private collection: RxCollection<PhysicalRecord>,
     private entity: string,
     /**
-     * RxDB's `getChangedDocumentsSince` and a pause for the page (`bulk-steps.ts`), given rather than
-     * imported: this module is loaded with an entity's first search, and importing modules the
-     * rest of the store also uses would split the up-front bundle into more chunks.
+     * The entity's live records after `after` in `[e+t+u+pk]` order, `limit` at most, and a pause
+     * for the page; given rather than imported: this module is loaded with an entity's first
+     * search, and importing modules the rest of the store also uses would split the up-front
+     * bundle into more chunks.
      */
     private reads: {
-      changedSince: (
-        storage: RxStorageInstance<PhysicalRecord, unknown, unknown>,
-        limit: number,
-        checkpoint?: { id: string; lwt: number },
-      ) => Promise<{ documents: RxDocumentData<PhysicalRecord>[]; checkpoint: { id: string; lwt: number } }>;
+      after: (after: { u: string; pk: string } | undefined, limit: number) => Promise<RxDocumentData<PhysicalRecord>[]>;
       pause: () => Promise<void>;
     },
   ) {}
@@ -73,19 +71,16 @@ export class SearchColumn {
   private async load(): Promise<void> {
     // Listening first, so that no change made while the column is read is missed.
     this.subscription = this.collection.$.subscribe((event) => this.apply(event));
-    // In the order of the last write (RxDB's `[_meta.lwt+pk]`, which every storage has): each step
-    // reads its part of the index only, and a record written meanwhile moves to the end rather than
-    // being skipped. It reads every entity's records, which stays one pass over the collection.
-    let checkpoint: { id: string; lwt: number } | undefined;
+    // The entity's own records only, in the order of their last update and id, each step after the
+    // last key read: a record updated meanwhile moves past the steps still to come (and its change
+    // has reached the column first), and none is skipped when others leave the range.
+    let after: { u: string; pk: string } | undefined;
     for (;;) {
-      const step = await this.reads.changedSince(this.collection.storageInstance, BUILD_STEP, checkpoint);
-      for (const doc of step.documents) {
-        if (doc.e !== this.entity || this.changed.has(doc.pk)) continue;
-        if (!doc._deleted && doc.t === 0) this.texts.set(doc.pk, doc.s);
-        else this.texts.delete(doc.pk);
-      }
-      if (step.documents.length < BUILD_STEP) return;
-      checkpoint = step.checkpoint;
+      const documents = await this.reads.after(after, BUILD_STEP);
+      for (const doc of documents) if (!this.changed.has(doc.pk)) this.texts.set(doc.pk, doc.s);
+      if (documents.length < BUILD_STEP) return;
+      const last = documents[documents.length - 1];
+      after = { u: last.u, pk: last.pk };
       await this.reads.pause();
     }
   }

@@ -7,7 +7,6 @@
  * column switched off or failing to build): the caller reads the storage as before.
  */
 import {
-  getChangedDocumentsSince,
   getQueryMatcher,
   getSortComparator,
   normalizeMangoQuery,
@@ -16,10 +15,10 @@ import {
   type RxCollection,
   type RxDocumentData,
 } from 'rxdb';
-import { defer, filter, from, startWith, switchMap, throttleTime, asyncScheduler, type Observable } from 'rxjs';
+import { filter, from, Observable, switchMap } from 'rxjs';
 import type { PhysicalRecord } from './physical.js';
-import { readable } from './read-once.js';
 import { pause } from './bulk-steps.js';
+import { prepared, readable } from './read-once.js';
 import type { SearchColumn } from './search-column.js';
 
 type Mango = Record<string, unknown>;
@@ -56,8 +55,54 @@ export function searchTest(conditions: Mango[]): ((text: string) => boolean) | u
 /** Matching records read one by one at most; with more, the index walk finds a page sooner. */
 export const SEARCH_CANDIDATES = 1000;
 
-/** How often a live search answer is worked out again while its entity keeps changing. */
-const LIVE_THROTTLE_MS = 200;
+/** How long a live search answer waits after a change before it is worked out again (changes in between join it). */
+const LIVE_PAUSE_MS = 200;
+
+/** After a failed build, searches read the storage for this long before the column is tried again. */
+const RETRY_MS = 60_000;
+
+/**
+ * `read` now, and again after each burst of `changes`: one read at a time, each answer emitted
+ * when its read is done, and one more read when changes arrived while a read ran. So a steady
+ * stream of changes (an import, a sync pull) still gets an answer after every read, however long
+ * a read takes, and reads never pile up.
+ */
+export function rerunOnChange<T>(changes: Observable<unknown>, read: () => Promise<T>, pauseMs = LIVE_PAUSE_MS) {
+  return new Observable<T>((subscriber) => {
+    let running = false;
+    let dirty = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (running || timer) {
+        dirty = true;
+        return;
+      }
+      timer = setTimeout(() => {
+        timer = undefined;
+        void run();
+      }, pauseMs);
+    };
+    const run = async () => {
+      running = true;
+      dirty = false;
+      try {
+        subscriber.next(await read());
+      } catch (error) {
+        subscriber.error(error);
+        return;
+      } finally {
+        running = false;
+      }
+      if (dirty) schedule();
+    };
+    const subscription = changes.subscribe(schedule);
+    void run();
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+  });
+}
 
 type Collection = RxCollection<PhysicalRecord>;
 type Doc = RxDocumentData<PhysicalRecord>;
@@ -79,6 +124,7 @@ export interface SearchQuery {
 export class SearchReads {
   private column: SearchColumn | undefined;
   private building: Promise<SearchColumn> | undefined;
+  private failedAt = -Infinity;
 
   constructor(
     private collection: Collection,
@@ -93,27 +139,53 @@ export class SearchReads {
     // The column's module comes with the first search: hosts that never search do not download it.
     this.building ??= import('./search-column.js').then(
       ({ SearchColumn }) =>
-        new SearchColumn(this.collection, this.entity, {
-          changedSince: (storage, limit, checkpoint) => getChangedDocumentsSince(storage, limit, checkpoint),
-          pause,
-        }),
+        new SearchColumn(this.collection, this.entity, { after: (after, limit) => this.after(after, limit), pause }),
       (error: unknown) => {
         this.building = undefined; // the next search tries again
         throw error;
       },
     );
     const column = await this.building;
-    await column.build();
+    try {
+      await column.build();
+    } catch (error) {
+      this.failedAt = Date.now();
+      throw error;
+    }
     this.column = column;
+  }
+
+  /** The entity's live records after `from` (by `u`, then primary key), `limit` at most: index-covered reads. */
+  private async after(from: { u: string; pk: string } | undefined, limit: number): Promise<Doc[]> {
+    const schema = this.collection.schema.jsonSchema;
+    const read = async (selector: Record<string, unknown>, size: number) =>
+      (
+        await this.collection.storageInstance.query(
+          prepared(
+            schema,
+            {
+              selector: { e: this.entity, t: 0, ...selector } as never,
+              sort: [{ u: 'asc' }, { pk: 'asc' }],
+              index: ['e', 't', 'u', 'pk'],
+              limit: size,
+            },
+            false,
+          ),
+        )
+      ).documents;
+    if (!from) return read({}, limit);
+    const same = await read({ u: from.u, pk: { $gt: from.pk } }, limit);
+    return same.length >= limit ? same : [...same, ...(await read({ u: { $gt: from.u } }, limit - same.length))];
   }
 
   /** Whether the column answers `search`, once built; `false` when it cannot (the storage answers). */
   private async usable(search: SearchQuery): Promise<SearchColumn | undefined> {
     if (!this.enabled || !searchTest(search.words)) return undefined;
+    if (!this.column && Date.now() - this.failedAt < RETRY_MS) return undefined;
     try {
       await this.ready();
     } catch {
-      return undefined; // a failed build is tried again by the next search
+      return undefined; // tried again by a search after RETRY_MS
     }
     return this.column;
   }
@@ -121,12 +193,14 @@ export class SearchReads {
   /** The documents `search` finds (in its order, `skip` and `limit` applied), or `undefined`. */
   async find(search: SearchQuery): Promise<Doc[] | undefined> {
     const column = await this.usable(search);
-    const pks = column?.matching(searchTest(search.words)!);
-    if (!pks || pks.length > SEARCH_CANDIDATES) return undefined;
+    if (!column) return undefined;
+    // RxDB's waits before reads first, so the column has every write they waited for.
+    await readable(this.collection);
+    const pks = column.matching(searchTest(search.words)!);
+    if (pks.length > SEARCH_CANDIDATES) return undefined;
     const schema = this.collection.schema.jsonSchema;
     const { selector, sort, skip = 0, limit } = search.mango;
     const query = normalizeMangoQuery(schema, { selector, ...(sort ? { sort } : {}) });
-    await readable(this.collection);
     const docs = pks.length ? await this.collection.storageInstance.findDocumentsById(pks, false) : [];
     const matcher = getQueryMatcher(schema, query);
     const found = docs.filter((doc) => matcher(doc)).sort(getSortComparator(schema, query));
@@ -144,24 +218,14 @@ export class SearchReads {
   }
 
   /**
-   * A live answer: `read` now and whenever a record of the entity changes (at most every
-   * `LIVE_THROTTLE_MS`, the last change always included), once the column is built; `fallback`
-   * (RxDB's live query) when the column cannot answer this search.
+   * A live answer: `read` now and again after changes to the entity's records (`rerunOnChange`),
+   * once the column is built; `fallback` (RxDB's live query) when the column cannot answer.
    */
   live<T>(search: SearchQuery, read: () => Promise<T>, fallback: () => Observable<T>): Observable<T> {
     const ofEntity = (event: RxChangeEvent<PhysicalRecord>) =>
       (event.documentData ?? event.previousDocumentData)?.e === this.entity;
     return from(this.usable(search)).pipe(
-      switchMap((column) =>
-        column
-          ? this.collection.$.pipe(
-              filter(ofEntity),
-              throttleTime(LIVE_THROTTLE_MS, asyncScheduler, { leading: true, trailing: true }),
-              startWith(undefined),
-              switchMap(() => defer(() => from(read()))),
-            )
-          : fallback(),
-      ),
+      switchMap((column) => (column ? rerunOnChange(this.collection.$.pipe(filter(ofEntity)), read) : fallback())),
     );
   }
 }

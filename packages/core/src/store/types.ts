@@ -128,7 +128,8 @@ export interface StoreOptions {
    * Answer quick searches from an in-memory column of each searched entity's search text, built on
    * its first search and kept current (about 200 bytes a record): a rare word among 100,000
    * customers in tens of milliseconds instead of seconds. `false` keeps memory flat and reads the
-   * storage for every search. Default `true` (docs/decisions/0015-search-column.md).
+   * storage for every search. Default `true`; always off with `encryption` (building the column
+   * would open every record's sealed fields). See docs/decisions/0015-search-column.md.
    */
   searchInMemory?: boolean;
 }
