@@ -175,6 +175,26 @@ describe('quick search from the search column', () => {
     }
   });
 
+  it('holds every live record after a build of several steps with writes in between', async () => {
+    const store = await shippedStore('search-build', []);
+    try {
+      const repo = store.entity('customer');
+      // Two bulk inserts: thousands of records share each updatedAt, so the build's steps go by id.
+      const many = Array.from({ length: 4300 }, (_, i) => ({ ...customers[i % SIZE], id: `m${i}` }));
+      await repo.bulkInsert(many.slice(0, 2500));
+      await repo.bulkInsert(many.slice(2500));
+      const building = repo.searchReady();
+      for (let i = 0; i < 30; i++) await repo.patch(`m${i * 97}`, { name: `改名${i}` });
+      for (let i = 0; i < 10; i++) await repo.remove(`m${i * 131 + 1}`);
+      await building;
+      assert.equal(await repo.count({ search: '138' }), await repo.count(), 'every live record, once');
+      assert.equal(await repo.count({ search: '改名' }), 30);
+      assert.equal(await repo.count({ search: customers[(131 + 1) % SIZE].mobile }), 3, 'removed records are gone');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is not built when the store is opened with searchInMemory: false', async () => {
     const store = await shippedStore('search-off', [], { searchInMemory: false });
     try {
@@ -214,6 +234,23 @@ describe('rerunOnChange', () => {
     assert.ok(during >= 4, `answers kept coming while changes did (${during} in 300 ms)`);
     assert.equal(most, 1, 'never two reads at once');
     assert.equal(answers.at(-1), 30, 'the last change is in the last answer');
+  });
+});
+
+describe('rerunOnChange, once unsubscribed', () => {
+  it('starts no more reads', async () => {
+    const changes = new Subject<number>();
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return reads;
+    };
+    const subscription = rerunOnChange(changes, read, 5).subscribe();
+    changes.next(1); // during the first read: would ask for one more
+    subscription.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(reads, 1);
   });
 });
 

@@ -71,8 +71,10 @@ export function rerunOnChange<T>(changes: Observable<unknown>, read: () => Promi
   return new Observable<T>((subscriber) => {
     let running = false;
     let dirty = false;
+    let closed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
+      if (closed) return;
       if (running || timer) {
         dirty = true;
         return;
@@ -98,6 +100,7 @@ export function rerunOnChange<T>(changes: Observable<unknown>, read: () => Promi
     const subscription = changes.subscribe(schedule);
     void run();
     return () => {
+      closed = true;
       clearTimeout(timer);
       subscription.unsubscribe();
     };
@@ -213,7 +216,10 @@ export class SearchReads {
    */
   async count(search: SearchQuery): Promise<number | undefined> {
     const column = await this.usable(search);
-    if (column && !search.filtered) return column.matching(searchTest(search.words)!).length;
+    if (column && !search.filtered) {
+      await readable(this.collection);
+      return column.matching(searchTest(search.words)!).length;
+    }
     return (await this.find({ ...search, mango: { selector: search.mango.selector } }))?.length;
   }
 
