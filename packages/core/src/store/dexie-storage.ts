@@ -105,12 +105,13 @@ async function skipWithCursor<T>(
   const range = planRange(state, queryPlan);
   if (!range) return { documents: [] };
   const name = indexName(queryPlan);
+  const noted = rangeName(name, range);
   const documents: RxStorageQueryResult<T>['documents'] = [];
-  await marks.inTurn(rangeName(name, range), () =>
+  await marks.inTurn(noted, () =>
     dexie.transaction('r', state.dexieTable, async (tx: { idbtrans: IDBTransaction }) => {
       const store = tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME);
       // Notes are looked up inside the transaction: a write begun before it is counted in `marks`.
-      const notes = marks.of(rangeName(name, range));
+      const notes = marks.of(noted);
       const keys = await pageKeys(store.index(name), range, dexie._options.IDBKeyRange, skip, limit, notes);
       const values = await Promise.all(
         keys.map(

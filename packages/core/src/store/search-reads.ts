@@ -182,27 +182,30 @@ export class SearchReads {
   }
 
   /** Whether the column answers `search`, once built; `false` when it cannot (the storage answers). */
-  private async usable(search: SearchQuery): Promise<SearchColumn | undefined> {
-    if (!this.enabled || !searchTest(search.words)) return undefined;
-    if (!this.column && Date.now() - this.failedAt < RETRY_MS) return undefined;
+  private async usable(search: SearchQuery): Promise<boolean> {
+    if (!this.enabled || !searchTest(search.words)) return false;
+    if (!this.column && Date.now() - this.failedAt < RETRY_MS) return false;
     try {
       await this.ready();
     } catch {
-      return undefined; // tried again by a search after RETRY_MS
+      return false; // tried again by a search after RETRY_MS
     }
-    return this.column;
+    return true;
   }
 
-  /** The documents `search` finds (in its order, `skip` and `limit` applied), or `undefined`. */
-  async find(search: SearchQuery): Promise<Doc[] | undefined> {
-    const column = await this.usable(search);
-    if (!column) return undefined;
+  /** The primary keys of the live records whose search text passes `search`'s words, or `undefined`. */
+  private async candidates(search: SearchQuery): Promise<string[] | undefined> {
+    if (!(await this.usable(search))) return undefined;
     // RxDB's waits before reads first, so the column has every write they waited for.
     await readable(this.collection);
-    const pks = column.matching(searchTest(search.words)!);
+    return this.column!.matching(searchTest(search.words)!);
+  }
+
+  /** The records among `pks` that `mango` finds, in its order, `skip` and `limit` applied; too many: `undefined`. */
+  private async documents(pks: string[], mango: MangoQuery<PhysicalRecord>): Promise<Doc[] | undefined> {
     if (pks.length > SEARCH_CANDIDATES) return undefined;
     const schema = this.collection.schema.jsonSchema;
-    const { selector, sort, skip = 0, limit } = search.mango;
+    const { selector, sort, skip = 0, limit } = mango;
     const query = normalizeMangoQuery(schema, { selector, ...(sort ? { sort } : {}) });
     const docs = pks.length ? await this.collection.storageInstance.findDocumentsById(pks, false) : [];
     const matcher = getQueryMatcher(schema, query);
@@ -210,17 +213,20 @@ export class SearchReads {
     return found.slice(skip, limit === undefined ? undefined : skip + limit);
   }
 
+  /** The documents `search` finds (in its order, `skip` and `limit` applied), or `undefined`. */
+  async find(search: SearchQuery): Promise<Doc[] | undefined> {
+    const pks = await this.candidates(search);
+    return pks && this.documents(pks, search.mango);
+  }
+
   /**
    * How many records `search` finds, or `undefined`. A search with no other condition is counted
    * in the column alone, however many records match: its test is the storage's, word for word.
    */
   async count(search: SearchQuery): Promise<number | undefined> {
-    const column = await this.usable(search);
-    if (column && !search.filtered) {
-      await readable(this.collection);
-      return column.matching(searchTest(search.words)!).length;
-    }
-    return (await this.find({ ...search, mango: { selector: search.mango.selector } }))?.length;
+    const pks = await this.candidates(search);
+    if (!pks || !search.filtered) return pks?.length;
+    return (await this.documents(pks, { selector: search.mango.selector }))?.length;
   }
 
   /**
@@ -231,7 +237,7 @@ export class SearchReads {
     const ofEntity = (event: RxChangeEvent<PhysicalRecord>) =>
       (event.documentData ?? event.previousDocumentData)?.e === this.entity;
     return from(this.usable(search)).pipe(
-      switchMap((column) => (column ? rerunOnChange(this.collection.$.pipe(filter(ofEntity)), read) : fallback())),
+      switchMap((usable) => (usable ? rerunOnChange(this.collection.$.pipe(filter(ofEntity)), read) : fallback())),
     );
   }
 }
